@@ -1,0 +1,124 @@
+// Reads the bundled OpenAPI document and answers questions about it. Every tool of the kit (mock, conformance
+// suite, docs, tests) asks here, so that no status, message or rule is written anywhere but in the document.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+export const BUNDLE_PATH = fileURLToPath(new URL('../generated/openapi.yaml', import.meta.url));
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+export interface DocumentedExample {
+  name: string;
+  summary?: string;
+  description?: string;
+  errorCase?: string;
+  value: Json;
+}
+
+export interface DocumentedResponse {
+  status: string;
+  description: string;
+  schema?: JsonObject;
+  examples: DocumentedExample[];
+  extensions: JsonObject;
+}
+
+export interface Operation {
+  operationId: string;
+  method: string;
+  path: string;
+  summary: string;
+  raw: JsonObject;
+  responses: DocumentedResponse[];
+}
+
+export interface Contract {
+  document: JsonObject;
+  operations: Operation[];
+  /** Answers for requests that reach no operation, from the root's `x-route-errors`. */
+  routeErrors: DocumentedResponse[];
+  /** Follows a local `$ref` ("#/components/...") to what it names; other values come back as they are. */
+  resolve<T extends Json>(value: T): T;
+}
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+export function loadContract(path = BUNDLE_PATH): Contract {
+  return contractFrom(parse(readFileSync(path, 'utf8')) as JsonObject);
+}
+
+export function contractFrom(document: JsonObject): Contract {
+  const resolve = <T extends Json>(value: T): T => {
+    let current: Json = value;
+    for (let hops = 0; isObject(current) && typeof current.$ref === 'string'; hops++) {
+      if (hops > 32) throw new Error(`$ref cycle at ${current.$ref}`);
+      current = pointer(document, current.$ref);
+    }
+    return current as T;
+  };
+  const responseOf = (status: string, raw: Json): DocumentedResponse => {
+    const response = resolve(raw) as JsonObject;
+    const media = (resolve((response.content as JsonObject | undefined) ?? {}) as JsonObject)['application/json'];
+    const content = isObject(media) ? media : {};
+    const examples = Object.entries((content.examples as JsonObject | undefined) ?? {}).map(([name, ex]) => {
+      const example = resolve(ex) as JsonObject;
+      return {
+        name,
+        summary: example.summary as string | undefined,
+        description: example.description as string | undefined,
+        errorCase: example['x-error-case'] as string | undefined,
+        value: example.value as Json,
+      };
+    });
+    const extensions = Object.fromEntries(Object.entries(response).filter(([key]) => key.startsWith('x-')));
+    return { status, description: String(response.description ?? ''), schema: content.schema as JsonObject | undefined, examples, extensions };
+  };
+
+  const operations: Operation[] = [];
+  for (const [path, item] of Object.entries((document.paths as JsonObject | undefined) ?? {})) {
+    const pathItem = resolve(item) as JsonObject;
+    for (const method of HTTP_METHODS) {
+      const raw = pathItem[method];
+      if (!isObject(raw)) continue;
+      operations.push({
+        operationId: String(raw.operationId),
+        method: method.toUpperCase(),
+        path,
+        summary: String(raw.summary ?? ''),
+        raw,
+        responses: Object.entries((raw.responses as JsonObject | undefined) ?? {}).map(([status, r]) => responseOf(status, r)),
+      });
+    }
+  }
+  const routeErrors = Object.entries((document['x-route-errors'] as JsonObject | undefined) ?? {}).map(([status, r]) =>
+    responseOf(status, r),
+  );
+  return { document, operations, routeErrors, resolve };
+}
+
+/** The documented response and example for an error case (`x-error-case`) of an operation, if it has one. */
+export function exampleForCase(responses: DocumentedResponse[], errorCase: string) {
+  for (const response of responses) {
+    const example = response.examples.find((ex) => ex.errorCase === errorCase);
+    if (example) return { response, example };
+  }
+  return undefined;
+}
+
+export function pointer(document: Json, ref: string): Json {
+  if (!ref.startsWith('#')) throw new Error(`only local $refs are supported in the bundle, got ${ref}`);
+  let node: Json = document;
+  for (const raw of ref.slice(1).split('/').filter(Boolean)) {
+    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    if (!isObject(node) && !Array.isArray(node)) throw new Error(`$ref ${ref} does not resolve`);
+    node = (node as JsonObject)[key] as Json;
+    if (node === undefined) throw new Error(`$ref ${ref} does not resolve`);
+  }
+  return node;
+}
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

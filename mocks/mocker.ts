@@ -1,0 +1,80 @@
+// The mock's whole decision for one request: route, then the checks in the document's order, then the answer.
+// It holds no status, message or rule of its own: each comes from the document through the modules it calls.
+import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
+import { getHttpConfigFromRequest } from '@stoplight/prism-http-server/dist/getHttpConfigFromRequest.js';
+import { BUNDLE_PATH, loadContract, type Contract } from '../lib/contract.ts';
+import { checkCredentials } from './credentials.ts';
+import { createResponder, type PreferOptions } from './responder.ts';
+import { createRouter } from './router.ts';
+import type { MockRequest, MockResponse } from './types.ts';
+import { validateRequest } from './validator.ts';
+
+export interface MockCredentials {
+  /** The one token the mock accepts, in either token header. */
+  token: string;
+  /** The one value accepted by parameters marked `x-credential` (the channel key). */
+  channelKey: string;
+}
+
+export interface Mocker {
+  contract: Contract;
+  /** The largest body any operation accepts, from the `x-max-body-bytes` of its body-too-large response. */
+  maxBodyBytes: number;
+  handle(request: MockRequest): Promise<MockResponse>;
+}
+
+export async function createMocker(credentials: MockCredentials, bundlePath = BUNDLE_PATH): Promise<Mocker> {
+  const contract = loadContract(bundlePath);
+  const operations = await getHttpOperationsFromSpec(bundlePath);
+  const router = createRouter(contract, operations);
+  const responder = createResponder(contract, operations);
+  const limits = new Map(
+    contract.operations.map((op) => [`${op.method} ${op.path}`, bodyLimitOf(op.responses)] as const),
+  );
+  const maxBodyBytes = Math.max(...[...limits.values()].filter((n): n is number => n !== undefined), 0);
+
+  async function handle(raw: MockRequest): Promise<MockResponse> {
+    const request = { ...raw, path: router.relativePath(raw.path) };
+    const routed = router.route(request.method, request.path);
+    if (!routed.found) {
+      const answer = responder.errorAnswer(routed.errorCase);
+      if (routed.errorCase === 'method-not-allowed') answer.headers.allow = routed.allow.join(', ');
+      return answer;
+    }
+    const operation = routed.operation;
+
+    const limit = limits.get(`${operation.method.toUpperCase()} ${operation.path}`);
+    if (raw.bodyTooLarge || (limit !== undefined && (raw.body?.length ?? 0) > limit)) {
+      return responder.errorAnswer('body-too-large', operation);
+    }
+
+    const credentialsVerdict = checkCredentials(operation, request, credentials.token);
+    if (credentialsVerdict !== 'accepted') return responder.errorAnswer(credentialsVerdict, operation);
+
+    const verdict = validateRequest(operation, request, credentials.channelKey);
+    if (verdict.errorCase === 'body-invalid') return responder.errorAnswer(verdict.errorCase, operation, verdict.fields);
+    if (verdict.errorCase) return responder.errorAnswer(verdict.errorCase, operation);
+
+    const prefer = preferOptions(request);
+    if ('error' in prefer) return responder.mockFeatureError(prefer.status, prefer.error);
+    if (prefer.code !== undefined || prefer.exampleKey !== undefined || prefer.dynamic) {
+      return responder.preferred(operation, request, prefer);
+    }
+    return responder.success(operation, verdict.body);
+  }
+
+  return { contract, maxBodyBytes, handle };
+}
+
+function bodyLimitOf(responses: Contract['operations'][number]['responses']): number | undefined {
+  const limit = responses.find((r) => r.examples.some((ex) => ex.errorCase === 'body-too-large'))?.extensions['x-max-body-bytes'];
+  return typeof limit === 'number' ? limit : undefined;
+}
+
+/** Prism's own reading of `Prefer` (and of its `__code`/`__example`/`__dynamic` query fallback). */
+function preferOptions(request: MockRequest): PreferOptions | { status: number; error: string } {
+  const result = getHttpConfigFromRequest({ headers: request.headers as Record<string, string>, url: { path: request.path, query: request.query } });
+  if (result._tag === 'Left') return { status: result.left.status, error: `Prefer: ${result.left.detail || result.left.message}` };
+  const { code, exampleKey, dynamic } = result.right;
+  return { code: code === undefined ? undefined : Number(code), exampleKey, dynamic };
+}

@@ -1,0 +1,48 @@
+// Finds the operation a request is for, with Prism's router. Requests that reach none get the document's route
+// errors (404, or 405 with the methods the path has).
+import type { HttpMethod, IHttpOperation } from '@stoplight/types';
+import prismRouter from '@stoplight/prism-http/dist/router/index.js';
+import type { Contract, JsonObject } from '../lib/contract.ts';
+
+// A CommonJS module: Node hands its default export over as `.default`.
+const route = prismRouter.default;
+
+export type Routed =
+  | { found: true; operation: IHttpOperation }
+  | { found: false; errorCase: 'route-not-found' }
+  | { found: false; errorCase: 'method-not-allowed'; allow: string[] };
+
+export function createRouter(contract: Contract, operations: IHttpOperation[]) {
+  const prefixes = serverPathPrefixes(contract.document);
+  const methods = [...new Set(operations.map((op) => op.method))];
+  const matches = (method: string, path: string) =>
+    route({ resources: operations, input: { method: method as HttpMethod, url: { path } } });
+
+  return {
+    /** The path relative to the document's servers: `/v1/manufacturer/v2/api/x` and `/x` both give `/x`. */
+    relativePath(path: string): string {
+      const prefix = prefixes.find((p) => path.startsWith(`${p}/`));
+      return prefix ? path.slice(prefix.length) : path;
+    },
+
+    route(method: string, path: string): Routed {
+      const result = matches(method.toLowerCase(), path);
+      if (result._tag === 'Right') return { found: true, operation: result.right };
+      const allow = methods.filter((m) => matches(m, path)._tag === 'Right').map((m) => m.toUpperCase());
+      return allow.length ? { found: false, errorCase: 'method-not-allowed', allow } : { found: false, errorCase: 'route-not-found' };
+    },
+  };
+}
+
+/** Path parts of the `servers` URLs, with each variable at its default. */
+function serverPathPrefixes(document: JsonObject): string[] {
+  const servers = (document.servers as JsonObject[] | undefined) ?? [];
+  return servers
+    .map((server) => {
+      const variables = (server.variables as Record<string, JsonObject> | undefined) ?? {};
+      const url = String(server.url).replace(/\{([^}]+)\}/g, (_, name: string) => String(variables[name]?.default ?? ''));
+      return new URL(url, 'http://placeholder').pathname.replace(/\/+$/, '');
+    })
+    .filter((prefix) => prefix.length > 0)
+    .sort((a, b) => b.length - a.length);
+}

@@ -1,0 +1,117 @@
+// The mock's HTTP side: reads requests within the documented size limit, answers CORS preflights, serves the
+// docs and the bundled document, and hands everything else to the mocker.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { BUNDLE_PATH } from '../lib/contract.ts';
+import { createMocker, type MockCredentials, type Mocker } from './mocker.ts';
+import type { MockRequest, MockResponse } from './types.ts';
+
+export const DOCS_PATH = fileURLToPath(new URL('../docs/index.html', import.meta.url));
+
+export interface MockServerOptions extends MockCredentials {
+  port?: number;
+  host?: string;
+  bundlePath?: string;
+  docsPath?: string;
+}
+
+export interface RunningMock {
+  url: string;
+  mocker: Mocker;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export async function startMockServer(options: MockServerOptions): Promise<RunningMock> {
+  const bundlePath = options.bundlePath ?? BUNDLE_PATH;
+  const docsPath = options.docsPath ?? DOCS_PATH;
+  const mocker = await createMocker(options, bundlePath);
+  const server = createServer((req, res) => {
+    serve(mocker, req, res, bundlePath, docsPath).catch((error: unknown) => {
+      // A bug of ours, never the client's fault: say so without a stack trace, and keep serving.
+      console.error('mock: unexpected error', error);
+      if (!res.headersSent) send(res, { status: 500, headers: {}, body: { success: false, message: 'Mock failure' } });
+    });
+  });
+  server.requestTimeout = 15_000;
+  server.headersTimeout = 10_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 4010, options.host ?? '127.0.0.1', resolve);
+  });
+  const { address, port } = server.address() as AddressInfo;
+  return {
+    url: `http://${address}:${port}`,
+    mocker,
+    server,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}
+
+async function serve(mocker: Mocker, req: IncomingMessage, res: ServerResponse, bundlePath: string, docsPath: string) {
+  const url = new URL(req.url ?? '/', 'http://mock');
+  allowCrossOrigin(req, res);
+  if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
+    res.writeHead(204).end();
+    return;
+  }
+  if (req.method === 'GET' && (url.pathname === '/docs' || url.pathname === '/docs/')) {
+    const html = existsSync(docsPath) ? readFileSync(docsPath) : 'Docs not built yet: run npm run docs.';
+    res.writeHead(existsSync(docsPath) ? 200 : 503, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    return;
+  }
+  if (req.method === 'GET' && url.pathname === '/openapi.yaml') {
+    res.writeHead(200, { 'content-type': 'application/yaml; charset=utf-8' }).end(readFileSync(bundlePath));
+    return;
+  }
+  const { body, tooLarge } = await readBody(req, mocker.maxBodyBytes);
+  const request: MockRequest = {
+    method: req.method ?? 'GET',
+    path: url.pathname,
+    query: queryOf(url),
+    headers: req.headers as Record<string, string | undefined>,
+    body,
+    bodyTooLarge: tooLarge,
+  };
+  send(res, await mocker.handle(request));
+}
+
+/** Keeps at most `limit` bytes; the rest is read and dropped, so memory stays bounded whatever is sent. */
+function readBody(req: IncomingMessage, limit: number): Promise<{ body?: Buffer; tooLarge: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    req.on('end', () => resolve({ body: size > 0 ? Buffer.concat(chunks) : undefined, tooLarge: size > limit }));
+    req.on('error', reject);
+  });
+}
+
+function allowCrossOrigin(req: IncomingMessage, res: ServerResponse) {
+  res.setHeader('access-control-allow-origin', req.headers.origin ?? '*');
+  res.setHeader('vary', 'Origin');
+  const requested = req.headers['access-control-request-headers'];
+  if (requested) res.setHeader('access-control-allow-headers', requested);
+  const method = req.headers['access-control-request-method'];
+  if (method) res.setHeader('access-control-allow-methods', method);
+  res.setHeader('access-control-expose-headers', 'allow');
+  res.setHeader('access-control-max-age', '600');
+}
+
+function queryOf(url: URL): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(key);
+    query[key] = values.length === 1 ? values[0]! : values;
+  }
+  return query;
+}
+
+function send(res: ServerResponse, response: MockResponse) {
+  res.writeHead(response.status, response.headers).end(JSON.stringify(response.body));
+}

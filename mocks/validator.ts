@@ -1,0 +1,90 @@
+// Decides which documented error case a request falls into, in the document's order of checks, with Prism's
+// validator for parameters and body. Returns the fields at fault for a body that breaks field rules.
+import type { HttpMethod, IHttpOperation } from '@stoplight/types';
+import prismValidator from '@stoplight/prism-http/dist/validator/index.js';
+import type { Json } from '../lib/contract.ts';
+import type { MockRequest } from './types.ts';
+
+const { validateInput } = prismValidator;
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export type Verdict =
+  | { errorCase: 'parameter-invalid' | 'body-unparsable' }
+  | { errorCase: 'body-invalid'; fields: FieldError[] }
+  | { errorCase: undefined; body: Json | undefined };
+
+interface Diagnostic {
+  path?: string[];
+  code?: string | number;
+  message: string;
+  severity: number;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function validateRequest(operation: IHttpOperation, request: MockRequest, credentialValue: string): Verdict {
+  const input = (body?: Json) => ({
+    method: operation.method as HttpMethod,
+    url: { path: request.path, query: request.query },
+    headers: request.headers as Record<string, string>,
+    body,
+  });
+
+  const parameterDiagnostics = errorsOf(validateInput({ resource: operation, element: input() })).filter((d) =>
+    ['header', 'query', 'path'].includes(d.path?.[0] ?? ''),
+  );
+  if (parameterDiagnostics.length > 0 || !credentialParametersKnown(operation, request, credentialValue)) {
+    return { errorCase: 'parameter-invalid' };
+  }
+
+  if (!operation.request?.body) return { errorCase: undefined, body: undefined };
+  const parsed = parseBody(operation, request);
+  if (parsed === UNPARSABLE) return { errorCase: 'body-unparsable' };
+
+  const bodyDiagnostics = errorsOf(validateInput({ resource: operation, element: input(parsed) })).filter(
+    (d) => d.path?.[0] === 'body' || d.path === undefined,
+  );
+  if (bodyDiagnostics.length === 0) return { errorCase: undefined, body: parsed };
+  return { errorCase: 'body-invalid', fields: bodyDiagnostics.map(fieldError) };
+}
+
+/** Parameters marked `x-credential` must carry the one value the mock knows (the channel key). */
+function credentialParametersKnown(operation: IHttpOperation, request: MockRequest, credentialValue: string): boolean {
+  return (operation.request?.headers ?? [])
+    .filter((header) => header.extensions?.['x-credential'] === true)
+    .every((header) => request.headers[header.name.toLowerCase()] === credentialValue);
+}
+
+const UNPARSABLE = Symbol('unparsable');
+
+function parseBody(operation: IHttpOperation, request: MockRequest): Json | undefined | typeof UNPARSABLE {
+  const documentedTypes = (operation.request?.body?.contents ?? []).map((content) => content.mediaType.toLowerCase());
+  const sentType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+  const raw = request.body;
+  if (raw === undefined || raw.length === 0) return operation.request?.body?.required ? UNPARSABLE : undefined;
+  if (!sentType || !documentedTypes.includes(sentType)) return UNPARSABLE;
+  try {
+    return JSON.parse(utf8.decode(raw)) as Json;
+  } catch {
+    return UNPARSABLE; // bad syntax, bad UTF-8, or nesting deeper than the parser's stack
+  }
+}
+
+function errorsOf(result: { _tag: string; left?: unknown }): Diagnostic[] {
+  return result._tag === 'Left' ? (result.left as Diagnostic[]).filter((d) => d.severity === 0) : [];
+}
+
+/** Prism names the property in the path, or for `required` and `additionalProperties` in the message. */
+function fieldError(diagnostic: Diagnostic): FieldError {
+  const [, ...path] = diagnostic.path ?? [];
+  const named = diagnostic.message.match(/(?:required property|found) '([^']+)'$/)?.[1];
+  const field = named ? [...path, named].join('.') : path.join('.');
+  const message = diagnostic.message
+    .replace(/^Request body (property \S+ )?/, '')
+    .replace(/must match pattern ".*"$/, 'must match the format given in the field description');
+  return { field, message };
+}
