@@ -31,6 +31,8 @@ export interface Operation {
   path: string;
   summary: string;
   raw: JsonObject;
+  /** The operation's parameters and its path's, resolved. */
+  parameters: JsonObject[];
   responses: DocumentedResponse[];
 }
 
@@ -88,6 +90,9 @@ export function contractFrom(document: JsonObject): Contract {
         path,
         summary: String(raw.summary ?? ''),
         raw,
+        parameters: [...((pathItem.parameters as Json[] | undefined) ?? []), ...((raw.parameters as Json[] | undefined) ?? [])].map(
+          (parameter) => resolve(parameter) as JsonObject,
+        ),
         responses: Object.entries((raw.responses as JsonObject | undefined) ?? {}).map(([status, r]) => responseOf(status, r)),
       });
     }

@@ -2,7 +2,7 @@
 // It holds no status, message or rule of its own: each comes from the document through the modules it calls.
 import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
 import { getHttpConfigFromRequest } from '@stoplight/prism-http-server/dist/getHttpConfigFromRequest.js';
-import { BUNDLE_PATH, loadContract, type Contract } from '../lib/contract.ts';
+import { BUNDLE_PATH, loadContract, type Contract, type Operation } from '../lib/contract.ts';
 import { checkCredentials } from './credentials.ts';
 import { createResponder, type PreferOptions } from './responder.ts';
 import { createRouter } from './router.ts';
@@ -27,11 +27,10 @@ export async function createMocker(credentials: MockCredentials, bundlePath = BU
   const contract = loadContract(bundlePath);
   const operations = await getHttpOperationsFromSpec(bundlePath);
   const router = createRouter(contract, operations);
-  const responder = createResponder(contract, operations);
-  const limits = new Map(
-    contract.operations.map((op) => [`${op.method} ${op.path}`, bodyLimitOf(op.responses)] as const),
-  );
-  const maxBodyBytes = Math.max(...[...limits.values()].filter((n): n is number => n !== undefined), 0);
+  const responder = createResponder(contract);
+  const documented = new Map<string, Operation>(contract.operations.map((op) => [`${op.method} ${op.path}`, op]));
+  const limits = contract.operations.map((op) => bodyLimitOf(op)).filter((n): n is number => n !== undefined);
+  const maxBodyBytes = Math.max(...limits, 0);
 
   async function handle(raw: MockRequest): Promise<MockResponse> {
     const request = { ...raw, path: router.relativePath(raw.path) };
@@ -43,32 +42,38 @@ export async function createMocker(credentials: MockCredentials, bundlePath = BU
     }
     const operation = routed.operation;
 
-    const limit = limits.get(`${operation.method.toUpperCase()} ${operation.path}`);
+    const documentedOperation = documented.get(`${operation.method.toUpperCase()} ${operation.path}`);
+    if (!documentedOperation) throw new Error(`Prism routed to ${operation.path}, which the document does not have`);
+    const limit = bodyLimitOf(documentedOperation);
     if (raw.bodyTooLarge || (limit !== undefined && (raw.body?.length ?? 0) > limit)) {
-      return responder.errorAnswer('body-too-large', operation);
+      return responder.errorAnswer('body-too-large', documentedOperation);
     }
 
     const credentialsVerdict = checkCredentials(operation, request, credentials.token);
-    if (credentialsVerdict !== 'accepted') return responder.errorAnswer(credentialsVerdict, operation);
+    if (credentialsVerdict !== 'accepted') return responder.errorAnswer(credentialsVerdict, documentedOperation);
 
-    const verdict = validateRequest(operation, request, credentials.channelKey);
-    if (verdict.errorCase === 'body-invalid') return responder.errorAnswer(verdict.errorCase, operation, verdict.fields);
-    if (verdict.errorCase) return responder.errorAnswer(verdict.errorCase, operation);
+    const verdict = validateRequest(operation, request, credentialHeadersOf(documentedOperation), credentials.channelKey);
+    if (verdict.errorCase === 'body-invalid') return responder.errorAnswer(verdict.errorCase, documentedOperation, verdict.fields);
+    if (verdict.errorCase) return responder.errorAnswer(verdict.errorCase, documentedOperation);
 
     const prefer = preferOptions(request);
     if ('error' in prefer) return responder.mockFeatureError(prefer.status, prefer.error);
     if (prefer.code !== undefined || prefer.exampleKey !== undefined || prefer.dynamic) {
-      return responder.preferred(operation, request, prefer);
+      return responder.preferred(operation, documentedOperation, request, prefer);
     }
-    return responder.success(operation, verdict.body);
+    return responder.success(documentedOperation, verdict.body);
   }
 
   return { contract, maxBodyBytes, handle };
 }
 
-function bodyLimitOf(responses: Contract['operations'][number]['responses']): number | undefined {
-  const limit = responses.find((r) => r.examples.some((ex) => ex.errorCase === 'body-too-large'))?.extensions['x-max-body-bytes'];
+function bodyLimitOf(operation: Operation): number | undefined {
+  const limit = operation.responses.find((r) => r.examples.some((ex) => ex.errorCase === 'body-too-large'))?.extensions['x-max-body-bytes'];
   return typeof limit === 'number' ? limit : undefined;
+}
+
+function credentialHeadersOf(operation: Operation): string[] {
+  return operation.parameters.filter((p) => p.in === 'header' && p['x-credential'] === true).map((p) => String(p.name));
 }
 
 /** Prism's own reading of `Prefer` (and of its `__code`/`__example`/`__dynamic` query fallback). */

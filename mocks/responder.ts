@@ -3,29 +3,27 @@
 import type { IHttpOperation } from '@stoplight/types';
 import { createInstance } from '@stoplight/prism-http';
 import { createLogger } from '@stoplight/prism-core';
-import { exampleForCase, isObject, type Contract, type DocumentedResponse, type Json, type JsonObject } from '../lib/contract.ts';
+import { exampleForCase, isObject, type Contract, type DocumentedResponse, type Json, type JsonObject, type Operation } from '../lib/contract.ts';
 import type { FieldError } from './validator.ts';
 import type { MockRequest, MockResponse } from './types.ts';
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 
-export function createResponder(contract: Contract, operations: IHttpOperation[]) {
-  const documented = new Map(contract.operations.map((op) => [`${op.method} ${op.path}`, op.responses]));
-  const responsesOf = (operation: IHttpOperation) => documented.get(`${operation.method.toUpperCase()} ${operation.path}`) ?? [];
+export function createResponder(contract: Contract) {
   const allResponses = [...contract.operations.flatMap((op) => op.responses), ...contract.routeErrors];
   const prism = createInstance(prismConfig({}), { logger: createLogger('mock', { level: 'silent' }) });
 
   /** The documented answer for an error case: the operation's own, else the same case elsewhere in the document. */
-  function errorAnswer(errorCase: string, operation?: IHttpOperation, fields?: FieldError[]): MockResponse {
-    const found = (operation && exampleForCase(responsesOf(operation), errorCase)) ?? exampleForCase(allResponses, errorCase);
+  function errorAnswer(errorCase: string, operation?: Operation, fields?: FieldError[]): MockResponse {
+    const found = (operation && exampleForCase(operation.responses, errorCase)) ?? exampleForCase(allResponses, errorCase);
     if (!found) throw new Error(`the document has no example with x-error-case: ${errorCase}`);
     const body = structuredClone(found.example.value);
     if (fields) fillFieldErrors(contract, found.response.schema, body, fields);
     return { status: Number(found.response.status), headers: { ...JSON_HEADERS }, body };
   }
 
-  function success(operation: IHttpOperation, requestBody: Json | undefined): MockResponse {
-    const response = responsesOf(operation)
+  function success(operation: Operation, requestBody: Json | undefined): MockResponse {
+    const response = operation.responses
       .filter((r) => /^2\d\d$/.test(r.status))
       .sort((a, b) => a.status.localeCompare(b.status))[0];
     if (!response?.examples[0]) throw new Error(`${operation.method} ${operation.path} documents no success example`);
@@ -34,8 +32,8 @@ export function createResponder(contract: Contract, operations: IHttpOperation[]
   }
 
   /** What `Prefer: code=…, example=…, dynamic=true` asks for, answered by Prism's own response selection. */
-  async function preferred(operation: IHttpOperation, request: MockRequest, prefer: PreferOptions): Promise<MockResponse> {
-    const code = prefer.code ?? (prefer.exampleKey ? statusOfExample(responsesOf(operation), prefer.exampleKey) : undefined);
+  async function preferred(operation: IHttpOperation, documented: Operation, request: MockRequest, prefer: PreferOptions): Promise<MockResponse> {
+    const code = prefer.code ?? (prefer.exampleKey ? statusOfExample(documented.responses, prefer.exampleKey) : undefined);
     const config = prismConfig({ ...prefer, ...(code ? { code } : {}) });
     const input = { method: operation.method, url: { path: request.path, query: request.query }, headers: {}, body: undefined };
     const result = await prism.request(input as never, [operation], config)();

@@ -4,8 +4,8 @@ import type { HttpMethod, IHttpOperation } from '@stoplight/types';
 import prismRouter from '@stoplight/prism-http/dist/router/index.js';
 import type { Contract, JsonObject } from '../lib/contract.ts';
 
-// A CommonJS module: Node hands its default export over as `.default`.
-const route = prismRouter.default;
+// A CommonJS module: Node hands its default export over as `.default`, Vite (vitest) as the import itself.
+const route = (prismRouter as unknown as { default?: typeof prismRouter.default }).default ?? (prismRouter as unknown as typeof prismRouter.default);
 
 export type Routed =
   | { found: true; operation: IHttpOperation }

@@ -5,7 +5,8 @@ import prismValidator from '@stoplight/prism-http/dist/validator/index.js';
 import type { Json } from '../lib/contract.ts';
 import type { MockRequest } from './types.ts';
 
-const { validateInput } = prismValidator;
+// A CommonJS module: Node hands its exports over as `.default`, Vite (vitest) as the import itself.
+const { validateInput } = (prismValidator as unknown as { default?: typeof prismValidator }).default ?? prismValidator;
 
 export interface FieldError {
   field: string;
@@ -26,7 +27,13 @@ interface Diagnostic {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-export function validateRequest(operation: IHttpOperation, request: MockRequest, credentialValue: string): Verdict {
+/** `credentialHeaders`: the header parameters marked `x-credential`, which must carry `credentialValue`. */
+export function validateRequest(
+  operation: IHttpOperation,
+  request: MockRequest,
+  credentialHeaders: string[],
+  credentialValue: string,
+): Verdict {
   const input = (body?: Json) => ({
     method: operation.method as HttpMethod,
     url: { path: request.path, query: request.query },
@@ -37,7 +44,8 @@ export function validateRequest(operation: IHttpOperation, request: MockRequest,
   const parameterDiagnostics = errorsOf(validateInput({ resource: operation, element: input() })).filter((d) =>
     ['header', 'query', 'path'].includes(d.path?.[0] ?? ''),
   );
-  if (parameterDiagnostics.length > 0 || !credentialParametersKnown(operation, request, credentialValue)) {
+  const unknownCredential = credentialHeaders.some((name) => request.headers[name.toLowerCase()] !== credentialValue);
+  if (parameterDiagnostics.length > 0 || unknownCredential) {
     return { errorCase: 'parameter-invalid' };
   }
 
@@ -50,13 +58,6 @@ export function validateRequest(operation: IHttpOperation, request: MockRequest,
   );
   if (bodyDiagnostics.length === 0) return { errorCase: undefined, body: parsed };
   return { errorCase: 'body-invalid', fields: bodyDiagnostics.map(fieldError) };
-}
-
-/** Parameters marked `x-credential` must carry the one value the mock knows (the channel key). */
-function credentialParametersKnown(operation: IHttpOperation, request: MockRequest, credentialValue: string): boolean {
-  return (operation.request?.headers ?? [])
-    .filter((header) => header.extensions?.['x-credential'] === true)
-    .every((header) => request.headers[header.name.toLowerCase()] === credentialValue);
 }
 
 const UNPARSABLE = Symbol('unparsable');
