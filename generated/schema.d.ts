@@ -34,7 +34,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description *Source:* order ID, 1–255 characters. Your own identifier of the order.
+         * @description *Source:* order ID, 1–255 characters. Your own identifier of the order. `x-unique` marks that each new order needs a new value, so tools that create orders generate one per request.
          * @example Order145
          */
         OrderId: string;
@@ -67,9 +67,14 @@ export interface components {
          *     exact because GS1 reads `YY` within a window of 49 years back and 50 years forward from the current year
          *     (GS1 General Specifications 7.12), and no year in that window is a century year that is not a leap year.
          *     What a pattern cannot say: the date is not checked against today (an expired date is accepted).
+         *
+         *     `x-invalid-examples` lists values that must be rejected, for tools and reviewers.
          * @example 290512
          * @example 221200
          * @example 280229
+         * @example 000229
+         * @example 230228
+         * @example 241130
          */
         ExpiryDate: string;
         /**

@@ -4,6 +4,7 @@ import type { IHttpOperation } from '@stoplight/types';
 import { createInstance } from '@stoplight/prism-http';
 import { createLogger } from '@stoplight/prism-core';
 import { exampleForCase, isObject, type Contract, type DocumentedResponse, type Json, type JsonObject, type Operation } from '../lib/contract.ts';
+import { echoOf, echoPaths, valueAt } from '../lib/echo.ts';
 import type { FieldError } from './validator.ts';
 import type { MockRequest, MockResponse } from './types.ts';
 
@@ -78,22 +79,14 @@ function statusOfExample(responses: DocumentedResponse[], exampleKey: string): n
   return response ? Number(response.status) : undefined;
 }
 
-/** Replaces each object the schema marks `x-echoes-request-body` with the request's fields it documents. */
+/** Replaces each object the schema marks `x-echoes-request-body` with the echo of the request. */
 function echoRequest(contract: Contract, schemaRef: JsonObject | undefined, value: Json, requestBody: Json | undefined): Json {
-  if (!schemaRef || !isObject(value)) return value;
-  const schema = contract.resolve(schemaRef);
-  const properties = (schema.properties as JsonObject | undefined) ?? {};
-  if (schema['x-echoes-request-body'] === true && isObject(requestBody)) {
-    const echoed: JsonObject = {};
-    for (const [name, propertySchema] of Object.entries(properties)) {
-      const fixed = contract.resolve(propertySchema as JsonObject).const;
-      if (name in requestBody) echoed[name] = requestBody[name] as Json;
-      else if (fixed !== undefined) echoed[name] = fixed;
-    }
-    return echoed;
-  }
-  for (const [name, propertySchema] of Object.entries(properties)) {
-    if (name in value) value[name] = echoRequest(contract, propertySchema as JsonObject, value[name] as Json, requestBody);
+  if (!schemaRef || !isObject(requestBody)) return value;
+  for (const { path, schema } of echoPaths(contract, schemaRef)) {
+    const echoed = echoOf(contract, schema, requestBody);
+    if (path.length === 0) return echoed;
+    const parent = valueAt(value, path.slice(0, -1));
+    if (isObject(parent)) parent[path.at(-1)!] = echoed;
   }
   return value;
 }

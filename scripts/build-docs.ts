@@ -1,0 +1,205 @@
+// Builds the Redoc page (docs/index.html) from the bundled document. Code samples and the error catalogue are made
+// here, at build time, from the document's own examples: the page cannot show a request, message, code or status
+// that the document does not, and a change to the document shows up in the docs on the next build.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { STATUS_CODES } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parse, stringify } from 'yaml';
+import {
+  BUNDLE_PATH, contractFrom, isObject, type Contract, type DocumentedResponse, type Json, type JsonObject, type Operation,
+} from '../lib/contract.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+export const DOCS_OUTPUT = resolve(ROOT, 'docs/index.html');
+export const CATALOGUE_TAG = 'Error catalogue';
+
+export interface CodeSample {
+  lang: string;
+  label: string;
+  source: string;
+  /** The request example the sample sends; tests run each sample and compare with this example's response. */
+  example: string;
+}
+
+/** Writes the self-contained page (Redoc inlined: it must open offline and on review machines without a CDN). */
+export function buildDocs(outFile = DOCS_OUTPUT, bundlePath = BUNDLE_PATH): void {
+  const enriched = enrich(contractFrom(parse(readFileSync(bundlePath, 'utf8')) as JsonObject));
+  const work = mkdtempSync(join(tmpdir(), 'docs-'));
+  try {
+    const input = join(work, 'openapi.yaml');
+    writeFileSync(input, stringify(enriched, { lineWidth: 0 }));
+    mkdirSync(dirname(outFile), { recursive: true });
+    const redocly = resolve(ROOT, 'node_modules/.bin/redocly');
+    // Telemetry off: otherwise the CLI reports the run, and the page reports every reader to Redocly's collector.
+    const env = { ...process.env, REDOCLY_TELEMETRY: 'off' };
+    execFileSync(redocly, ['build-docs', input, '--inlineBundle', '-o', outFile], { cwd: ROOT, env, stdio: 'pipe' });
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** The document with `x-codeSamples` on each operation and the error catalogue as a trait tag (a page section). */
+export function enrich(contract: Contract): JsonObject {
+  for (const operation of contract.operations) {
+    operation.raw['x-codeSamples'] = codeSamples(contract, operation).map(({ lang, label, source }) => ({ lang, label, source }));
+  }
+  const document = contract.document;
+  const catalogue = { name: CATALOGUE_TAG, 'x-traitTag': true, description: errorCatalogue(contract) };
+  document.tags = [...((document.tags as Json[] | undefined) ?? []), catalogue];
+  return document;
+}
+
+/** A cURL and a TypeScript-client sample per named request example; `baseUrl` defaults to the first server. */
+export function codeSamples(contract: Contract, operation: Operation, baseUrl = firstServer(contract)): CodeSample[] {
+  const body = contract.resolve((operation.raw.requestBody ?? {}) as JsonObject);
+  const [mediaType, media] = Object.entries(contract.resolve((body.content ?? {}) as JsonObject))[0] ?? [];
+  const examples = Object.entries(isObject(media) ? contract.resolve((media.examples ?? {}) as JsonObject) : {});
+  const { token, alternatives } = tokenHeaders(contract, operation);
+  const headers = operation.parameters.filter((p) => p.in === 'header' && p.required).map((p) => String(p.name));
+  const url = `${baseUrl.replace(/\/+$/, '')}${operation.path}`;
+
+  return examples.flatMap(([name, raw]) => {
+    const example = contract.resolve(raw as JsonObject);
+    const value = example.value as Json;
+    const title = String(example.summary ?? name);
+    const curl = [
+      ...alternatives.map((header) => `# or send the token as -H "${header}"`),
+      `curl -X ${operation.method} '${url}' \\`,
+      ...(mediaType ? [`  -H 'Content-Type: ${mediaType}' \\`] : []),
+      `  -H "${token}" \\`,
+      ...headers.map((header) => `  -H "${header}: $${envName(header)}" \\`),
+      `  --data-raw '${JSON.stringify(value, null, 2).replace(/'/g, `'\\''`)}'`,
+    ].join('\n');
+    const typescript = [
+      `// From the contract kit's root: TOKEN=... ${headers.map((h) => `${envName(h)}=...`).join(' ')} npx tsx sample.ts`,
+      `import { createClient } from './client/index.ts';`,
+      '',
+      'const client = createClient({',
+      `  baseUrl: '${baseUrl}',`,
+      '  token: process.env.TOKEN!,',
+      ...headers.map((header) => `  ${camelCase(envName(header))}: process.env.${envName(header)}!,`),
+      ...(alternatives.length > 0 ? [`  // auth: 'bearer' sends the token as Authorization: Bearer instead`] : []),
+      '});',
+      '',
+      `const result = await client.${operation.operationId}(${tsLiteral(value, '')});`,
+      'if (result.ok) console.log(result.status, result.data.message);',
+      'else console.error(result);',
+    ].join('\n');
+    return [
+      { lang: 'Shell', label: `cURL: ${title}`, source: curl, example: name },
+      { lang: 'TypeScript', label: `TypeScript: ${title}`, source: typescript, example: name },
+    ];
+  });
+}
+
+/** The header of the first security alternative, and the others as text: `x-access-token: $TOKEN`. */
+function tokenHeaders(contract: Contract, operation: Operation) {
+  const schemes = (contract.document.components as JsonObject | undefined)?.securitySchemes as JsonObject | undefined;
+  const requirements = (operation.raw.security ?? contract.document.security ?? []) as JsonObject[];
+  const headers = requirements.flatMap((requirement) =>
+    Object.keys(requirement).flatMap((name) => {
+      const scheme = contract.resolve((schemes?.[name] ?? {}) as JsonObject);
+      if (scheme.type === 'apiKey' && scheme.in === 'header') return [`${scheme.name}: $TOKEN`];
+      if (scheme.type === 'http' && String(scheme.scheme).toLowerCase() === 'bearer') return ['Authorization: Bearer $TOKEN'];
+      return [];
+    }),
+  );
+  const [token = 'Authorization: Bearer $TOKEN', ...alternatives] = headers;
+  return { token, alternatives };
+}
+
+function firstServer(contract: Contract): string {
+  const [server] = (contract.document.servers as JsonObject[] | undefined) ?? [];
+  return String(server?.url ?? 'http://127.0.0.1:4010');
+}
+
+/** `x-channel-key` → `CHANNEL_KEY`: the shell variable, and in camel case the client option, for a header. */
+function envName(header: string): string {
+  return header.replace(/^x-/i, '').toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+}
+
+function camelCase(name: string): string {
+  return name.toLowerCase().replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+function tsLiteral(value: Json, indent: string): string {
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) return value.length ? `[\n${value.map((v) => `${inner}${tsLiteral(v, inner)},`).join('\n')}\n${indent}]` : '[]';
+  if (isObject(value)) {
+    const entries = Object.entries(value).map(([key, v]) => {
+      const name = /^[A-Za-z_$][\w$]*$/.test(key) ? key : `'${key.replace(/['\\]/g, '\\$&')}'`;
+      return `${inner}${name}: ${tsLiteral(v, inner)},`;
+    });
+    return entries.length ? `{\n${entries.join('\n')}\n${indent}}` : '{}';
+  }
+  return typeof value === 'string' ? `'${value.replace(/['\\]/g, '\\$&')}'` : JSON.stringify(value);
+}
+
+/** Markdown: a table per operation (and one for requests that reach none), then the basis of each status. */
+export function errorCatalogue(contract: Contract): string {
+  const sections = [
+    ...contract.operations.map((op) => ({ title: `${op.summary} (\`${op.method} ${op.path}\`)`, responses: op.responses })),
+    { title: 'Any request that reaches no operation', responses: contract.routeErrors },
+  ];
+  const bases = new Map<string, string>();
+  const tables = sections.map(({ title, responses }) => {
+    const errors = responses.filter((r) => Number(r.status) >= 400);
+    for (const r of errors) bases.set(statusText(r), r.description);
+    const rows = errors.flatMap((r) =>
+      r.examples
+        .filter((ex) => ex.errorCase)
+        .map((ex) => {
+          const value = (isObject(ex.value) ? ex.value : {}) as JsonObject;
+          const message = String(value.message ?? '');
+          const [happens, fix] = (ex.description ?? plain(r.description)).split(/\s*Fix:\s*/);
+          const when = ex.summary && !ex.summary.startsWith(message) ? `${ex.summary}: ${happens}` : happens;
+          const basis = statusBasis(r) === 'Decision' ? ' · **Decision**' : '';
+          const code = typeof value.code === 'string' ? `\`${value.code}\`` : '–';
+          return [`${statusText(r)}${basis}`, code, message, when || '–', capitalise(fix) || '–'].map(cell).join(' | ');
+        }),
+    );
+    return [`### ${title}`, '', '| Status | Code | Message | When it happens | How to fix |', '|---|---|---|---|---|', ...rows.map((row) => `| ${row} |`)].join('\n');
+  });
+  return [
+    'Every error this API answers, made from the examples of the document\'s error responses. **Decision** marks a status',
+    'the article does not give: this contract chose it (see *What is sourced and what is decided* in the introduction).',
+    'An error without a code has none in the article; clients tell those apart by status and message.',
+    '',
+    ...tables.flatMap((table) => [table, '']),
+    '### Where each status comes from',
+    '',
+    ...[...bases].map(([status, basis]) => `- **${status}**: ${basis}`),
+  ].join('\n');
+}
+
+function statusText(response: DocumentedResponse): string {
+  return `${response.status} ${STATUS_CODES[Number(response.status)] ?? ''}`.trim();
+}
+
+/** Sourced when the response says the article gives its status; a decision when it says *Decision*. */
+function statusBasis(response: DocumentedResponse): 'Source' | 'Decision' | undefined {
+  if (/\*Source:\*[^.]*\bstatus\b/.test(response.description)) return 'Source';
+  return response.description.includes('*Decision:*') ? 'Decision' : undefined;
+}
+
+/** A response description without its Source and Decision markers, to say when an example-less answer comes. */
+function plain(description: string): string {
+  return capitalise(description.replace(/\*(Source|Decision):\*\s*/g, ''));
+}
+
+function capitalise(text = ''): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function cell(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const started = performance.now();
+  buildDocs(resolve(process.argv[2] ?? DOCS_OUTPUT));
+  console.log(`docs: wrote ${process.argv[2] ?? 'docs/index.html'} in ${Math.round(performance.now() - started)} ms`);
+}
