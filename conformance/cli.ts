@@ -101,7 +101,7 @@ export async function main(argv: string[], out = console.log, err = console.erro
     return 2;
   }
   if (!/^https?:\/\/[^/]/i.test(settings.baseUrl!)) {
-    err(`--base-url must be an http(s) URL, got "${settings.baseUrl}"`);
+    err(`--base-url must be an http(s) URL, got "${settings.baseUrl}"\n\n${USAGE}`);
     return 2;
   }
   if (cases.length === 0) {
