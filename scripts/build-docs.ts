@@ -20,22 +20,31 @@ export interface CodeSample {
   lang: string;
   label: string;
   source: string;
-  /** The request example the sample sends; tests run each sample and compare with this example's response. */
-  example: string;
+}
+
+/**
+ * Redoc 3 shows one sample per language, and only languages it is told about: each sample gets its own entry,
+ * and the example switcher's "Payload" stays.
+ */
+export function redocOptions(samples: CodeSample[]): JsonObject {
+  const languages = [...new Map(samples.map(({ lang, label }) => [label, { lang, label }])).values()];
+  return { codeSamples: { languages: [...languages, { lang: 'Payload' }] } };
 }
 
 /** Writes the self-contained page (Redoc inlined: it must open offline and on review machines without a CDN). */
 export function buildDocs(outFile = DOCS_OUTPUT, bundlePath = BUNDLE_PATH): void {
-  const enriched = enrich(contractFrom(parse(readFileSync(bundlePath, 'utf8')) as JsonObject));
+  const contract = contractFrom(parse(readFileSync(bundlePath, 'utf8')) as JsonObject);
+  const options = redocOptions(contract.operations.flatMap((op) => codeSamples(contract, op)));
+  const enriched = enrich(contract);
   const work = mkdtempSync(join(tmpdir(), 'docs-'));
   try {
     const input = join(work, 'openapi.yaml');
     writeFileSync(input, stringify(enriched, { lineWidth: 0 }));
     mkdirSync(dirname(outFile), { recursive: true });
     const redocly = resolve(ROOT, 'node_modules/.bin/redocly');
+    const args = ['build-docs', input, '--inlineBundle', '--openapi', JSON.stringify(options), '-o', outFile];
     // Telemetry off: otherwise the CLI reports the run, and the page reports every reader to Redocly's collector.
-    const env = { ...process.env, REDOCLY_TELEMETRY: 'off' };
-    execFileSync(redocly, ['build-docs', input, '--inlineBundle', '-o', outFile], { cwd: ROOT, env, stdio: 'pipe' });
+    execFileSync(redocly, args, { cwd: ROOT, env: { ...process.env, REDOCLY_TELEMETRY: 'off' }, stdio: 'pipe' });
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -43,56 +52,64 @@ export function buildDocs(outFile = DOCS_OUTPUT, bundlePath = BUNDLE_PATH): void
 
 /** The document with `x-codeSamples` on each operation and the error catalogue as a trait tag (a page section). */
 export function enrich(contract: Contract): JsonObject {
-  for (const operation of contract.operations) {
-    operation.raw['x-codeSamples'] = codeSamples(contract, operation).map(({ lang, label, source }) => ({ lang, label, source }));
-  }
+  for (const operation of contract.operations) operation.raw['x-codeSamples'] = codeSamples(contract, operation) as unknown as Json;
   const document = contract.document;
   const catalogue = { name: CATALOGUE_TAG, 'x-traitTag': true, description: errorCatalogue(contract) };
   document.tags = [...((document.tags as Json[] | undefined) ?? []), catalogue];
   return document;
 }
 
-/** A cURL and a TypeScript-client sample per named request example; `baseUrl` defaults to the first server. */
+/**
+ * A cURL and a TypeScript-client sample that send each named request example of the operation in turn, each
+ * under its summary. `baseUrl` defaults to the document's first server; tests pass the mock's.
+ */
 export function codeSamples(contract: Contract, operation: Operation, baseUrl = firstServer(contract)): CodeSample[] {
   const body = contract.resolve((operation.raw.requestBody ?? {}) as JsonObject);
   const [mediaType, media] = Object.entries(contract.resolve((body.content ?? {}) as JsonObject))[0] ?? [];
-  const examples = Object.entries(isObject(media) ? contract.resolve((media.examples ?? {}) as JsonObject) : {});
+  const examples = Object.entries(isObject(media) ? contract.resolve((media.examples ?? {}) as JsonObject) : {}).map(
+    ([name, raw]) => ({ name, ...contract.resolve(raw as JsonObject) }),
+  );
+  if (examples.length === 0) return [];
   const { token, alternatives } = tokenHeaders(contract, operation);
   const headers = operation.parameters.filter((p) => p.in === 'header' && p.required).map((p) => String(p.name));
   const url = `${baseUrl.replace(/\/+$/, '')}${operation.path}`;
 
-  return examples.flatMap(([name, raw]) => {
-    const example = contract.resolve(raw as JsonObject);
-    const value = example.value as Json;
-    const title = String(example.summary ?? name);
-    const curl = [
-      ...alternatives.map((header) => `# or send the token as -H "${header}"`),
+  const curl = [
+    ...alternatives.map((header) => `# Or send the token as -H "${header}".`),
+    ...examples.flatMap(({ name, summary, value }) => [
+      '',
+      `# ${summary ?? name}`,
       `curl -X ${operation.method} '${url}' \\`,
       ...(mediaType ? [`  -H 'Content-Type: ${mediaType}' \\`] : []),
       `  -H "${token}" \\`,
       ...headers.map((header) => `  -H "${header}: $${envName(header)}" \\`),
       `  --data-raw '${JSON.stringify(value, null, 2).replace(/'/g, `'\\''`)}'`,
-    ].join('\n');
-    const typescript = [
-      `// From the contract kit's root: TOKEN=... ${headers.map((h) => `${envName(h)}=...`).join(' ')} npx tsx sample.ts`,
-      `import { createClient } from './client/index.ts';`,
-      '',
-      'const client = createClient({',
-      `  baseUrl: '${baseUrl}',`,
-      '  token: process.env.TOKEN!,',
-      ...headers.map((header) => `  ${camelCase(envName(header))}: process.env.${envName(header)}!,`),
-      ...(alternatives.length > 0 ? [`  // auth: 'bearer' sends the token as Authorization: Bearer instead`] : []),
-      '});',
-      '',
-      `const result = await client.${operation.operationId}(${tsLiteral(value, '')});`,
-      'if (result.ok) console.log(result.status, result.data.message);',
-      'else console.error(result);',
-    ].join('\n');
-    return [
-      { lang: 'Shell', label: `cURL: ${title}`, source: curl, example: name },
-      { lang: 'TypeScript', label: `TypeScript: ${title}`, source: typescript, example: name },
-    ];
-  });
+    ]),
+  ].join('\n').trimStart();
+  const typescript = [
+    `// From the contract kit's root: TOKEN=... ${headers.map((h) => `${envName(h)}=...`).join(' ')} npx tsx sample.ts`,
+    `import { createClient } from './client/index.ts';`,
+    '',
+    'const client = createClient({',
+    `  baseUrl: '${baseUrl}',`,
+    '  token: process.env.TOKEN!,',
+    ...headers.map((header) => `  ${camelCase(envName(header))}: process.env.${envName(header)}!,`),
+    ...(alternatives.length > 0 ? [`  // auth: 'bearer' sends the token as Authorization: Bearer instead.`] : []),
+    '});',
+    ...examples.flatMap(({ name, summary, value }) => {
+      const result = identifier(name);
+      return [
+        '',
+        `// ${summary ?? name}`,
+        `const ${result} = await client.${operation.operationId}(${tsLiteral(value as Json, '')});`,
+        `console.log('${name}', ${result}.ok ? ${result}.status : ${result});`,
+      ];
+    }),
+  ].join('\n');
+  return [
+    { lang: 'bash', label: 'cURL', source: curl },
+    { lang: 'typescript', label: 'TypeScript', source: typescript },
+  ];
 }
 
 /** The header of the first security alternative, and the others as text: `x-access-token: $TOKEN`. */
@@ -119,6 +136,11 @@ function firstServer(contract: Contract): string {
 /** `x-channel-key` → `CHANNEL_KEY`: the shell variable, and in camel case the client option, for a header. */
 function envName(header: string): string {
   return header.replace(/^x-/i, '').toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+}
+
+function identifier(name: string): string {
+  const safe = name.replace(/[^\w$]/g, '_');
+  return /^[0-9]/.test(safe) ? `_${safe}` : safe;
 }
 
 function camelCase(name: string): string {
