@@ -33,3 +33,20 @@ describe('route errors', () => {
     (_name, response, example) => expect(validator.problems(response.schema!, example.value)).toEqual([]),
   );
 });
+
+describe('schema examples and x-invalid-examples', () => {
+  const schemas = Object.entries(((contract.document.components as JsonObject).schemas ?? {}) as JsonObject);
+  const withValues = schemas.filter(([, s]) => Array.isArray((s as JsonObject).examples) || Array.isArray((s as JsonObject)['x-invalid-examples']));
+
+  it('some field schemas carry them', () => expect(withValues.length).toBeGreaterThan(0));
+
+  it.each(withValues)('%s accepts its examples and rejects its invalid examples', (name, schema) => {
+    const ref = { $ref: `#/components/schemas/${name}` };
+    for (const value of ((schema as JsonObject).examples as unknown[]) ?? []) {
+      expect(validator.problems(ref, value), `example ${JSON.stringify(value)}`).toEqual([]);
+    }
+    for (const value of ((schema as JsonObject)['x-invalid-examples'] as unknown[]) ?? []) {
+      expect(validator.problems(ref, value).length, `invalid example ${JSON.stringify(value)}`).toBeGreaterThan(0);
+    }
+  });
+});
