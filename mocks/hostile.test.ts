@@ -29,7 +29,7 @@ beforeAll(async () => {
 }, 30_000);
 
 afterAll(() => {
-  child.kill('SIGINT');
+  if (child.exitCode === null) child.kill('SIGKILL');
 });
 
 const good = { order_id: 'H1', product_code_schema: 'GTIN', product_code: '1', quantity: 1 };
@@ -99,3 +99,9 @@ it(`answers ${TOTAL} hostile requests without a 5xx, stays up, and its memory se
   console.log(`hostile: ${JSON.stringify(Object.fromEntries(statuses))}; RSS MiB by 2,000 requests: ${rss.map((b) => (b / 2 ** 20).toFixed(0)).join(', ')}`);
   expect(rest.at(-1)! - warm!).toBeLessThan(64 * 2 ** 20);
 }, 180_000);
+
+it('Ctrl-C (SIGINT) stops it cleanly, with exit code 0', async () => {
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  child.kill('SIGINT');
+  expect(await exited).toBe(0);
+});
