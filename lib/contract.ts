@@ -41,6 +41,8 @@ export interface Contract {
   operations: Operation[];
   /** Answers for requests that reach no operation, from the root's `x-route-errors`. */
   routeErrors: DocumentedResponse[];
+  /** Path parts of the `servers` URLs with each variable at its default, longest first: `/v1/manufacturer/v2/api`. */
+  serverPathPrefixes: string[];
   /** Follows a local `$ref` ("#/components/...") to what it names; other values come back as they are. */
   resolve<T extends Json>(value: T): T;
 }
@@ -100,7 +102,19 @@ export function contractFrom(document: JsonObject): Contract {
   const routeErrors = Object.entries((document['x-route-errors'] as JsonObject | undefined) ?? {}).map(([status, r]) =>
     responseOf(status, r),
   );
-  return { document, operations, routeErrors, resolve };
+  return { document, operations, routeErrors, serverPathPrefixes: serverPathPrefixes(document), resolve };
+}
+
+function serverPathPrefixes(document: JsonObject): string[] {
+  const servers = (document.servers as JsonObject[] | undefined) ?? [];
+  return servers
+    .map((server) => {
+      const variables = (server.variables as Record<string, JsonObject> | undefined) ?? {};
+      const url = String(server.url).replace(/\{([^}]+)\}/g, (_, name: string) => String(variables[name]?.default ?? ''));
+      return new URL(url, 'http://placeholder').pathname.replace(/\/+$/, '');
+    })
+    .filter((prefix) => prefix.length > 0)
+    .sort((a, b) => b.length - a.length);
 }
 
 /** The documented response and example for an error case (`x-error-case`) of an operation, if it has one. */

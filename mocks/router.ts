@@ -2,7 +2,7 @@
 // errors (404, or 405 with the methods the path has).
 import type { HttpMethod, IHttpOperation } from '@stoplight/types';
 import prismRouter from '@stoplight/prism-http/dist/router/index.js';
-import type { Contract, JsonObject } from '../lib/contract.ts';
+import type { Contract } from '../lib/contract.ts';
 
 // A CommonJS module: Node hands its default export over as `.default`, Vite (vitest) as the import itself.
 const route = (prismRouter as unknown as { default?: typeof prismRouter.default }).default ?? (prismRouter as unknown as typeof prismRouter.default);
@@ -13,7 +13,7 @@ export type Routed =
   | { found: false; errorCase: 'method-not-allowed'; allow: string[] };
 
 export function createRouter(contract: Contract, operations: IHttpOperation[]) {
-  const prefixes = serverPathPrefixes(contract.document);
+  const prefixes = contract.serverPathPrefixes;
   const methods = [...new Set(operations.map((op) => op.method))];
   const matches = (method: string, path: string) =>
     route({ resources: operations, input: { method: method as HttpMethod, url: { path } } });
@@ -32,17 +32,4 @@ export function createRouter(contract: Contract, operations: IHttpOperation[]) {
       return allow.length ? { found: false, errorCase: 'method-not-allowed', allow } : { found: false, errorCase: 'route-not-found' };
     },
   };
-}
-
-/** Path parts of the `servers` URLs, with each variable at its default. */
-function serverPathPrefixes(document: JsonObject): string[] {
-  const servers = (document.servers as JsonObject[] | undefined) ?? [];
-  return servers
-    .map((server) => {
-      const variables = (server.variables as Record<string, JsonObject> | undefined) ?? {};
-      const url = String(server.url).replace(/\{([^}]+)\}/g, (_, name: string) => String(variables[name]?.default ?? ''));
-      return new URL(url, 'http://placeholder').pathname.replace(/\/+$/, '');
-    })
-    .filter((prefix) => prefix.length > 0)
-    .sort((a, b) => b.length - a.length);
 }
