@@ -66,11 +66,12 @@ export const errorAsDocumented: Check = (testCase, exchange) => {
   return finding(isDeepStrictEqual(expected, actual), show(expected), show(actual));
 };
 
+/** Each offending field once, and no other. */
 export const fieldErrorsNameTheFields: Check = (testCase, exchange) => {
   const fields = testCase.expect.fields;
   if (!fields || exchange.status === undefined) return undefined;
   const listed = isObject(exchange.json) && Array.isArray(exchange.json.errors)
-    ? [...new Set(exchange.json.errors.map((e) => (isObject(e) ? e.field : undefined)))].sort()
+    ? exchange.json.errors.map((e) => (isObject(e) ? e.field : undefined)).sort()
     : undefined;
   return finding(isDeepStrictEqual(listed, [...fields].sort()), `errors naming ${show(fields)}`, listed ? `errors naming ${show(listed)}` : 'no errors list');
 };

@@ -205,12 +205,12 @@ export interface components {
         };
         /**
          * FieldError
-         * @description One broken rule. A field that breaks several rules may be listed once or once per rule.
+         * @description One offending field. Each is listed once; when it breaks several rules, its message names them all.
          */
         FieldError: {
-            /** @description The request-body property at fault, by name (`quantity`); for a missing required property, the name of the missing one; the empty string when the body as a whole is at fault (it is not a JSON object). */
+            /** @description The request-body property at fault, by name (`quantity`); for a missing required property, the name of the missing one; the empty string when the body as a whole is at fault (it is not a JSON object). A name the client sent can be as long as the largest body the server reads (102,400 bytes, see 413), hence the limit. */
             field: string;
-            /** @description What is wrong, for a person to read. Its wording is not part of the contract. */
+            /** @description What is wrong, for a person to read. Its wording is not part of the contract; its length is. */
             message: string;
         };
         /**

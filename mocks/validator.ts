@@ -57,7 +57,7 @@ export function validateRequest(
     (d) => d.path?.[0] === 'body' || d.path === undefined,
   );
   if (bodyDiagnostics.length === 0) return { errorCase: undefined, body: parsed };
-  return { errorCase: 'body-invalid', fields: bodyDiagnostics.map(fieldError) };
+  return { errorCase: 'body-invalid', fields: oncePerField(bodyDiagnostics.map(fieldError)) };
 }
 
 const UNPARSABLE = Symbol('unparsable');
@@ -79,6 +79,13 @@ function errorsOf(result: { _tag: string; left?: unknown }): Diagnostic[] {
   return result._tag === 'Left' ? (result.left as Diagnostic[]).filter((d) => d.severity === 0) : [];
 }
 
+/** The document lists each offending field once: several broken rules of one field share its entry. */
+function oncePerField(errors: FieldError[]): FieldError[] {
+  const byField = new Map<string, string[]>();
+  for (const { field, message } of errors) byField.set(field, [...(byField.get(field) ?? []), message]);
+  return [...byField].map(([field, messages]) => ({ field, message: messages.join('; ') }));
+}
+
 /** Prism names the property in the path, or for `required` and `additionalProperties` in the message. */
 function fieldError(diagnostic: Diagnostic): FieldError {
   const [, ...path] = diagnostic.path ?? [];
@@ -86,6 +93,7 @@ function fieldError(diagnostic: Diagnostic): FieldError {
   const field = named ? [...path, named].join('.') : path.join('.');
   const message = diagnostic.message
     .replace(/^Request body (property \S+ )?/, '')
-    .replace(/must match pattern ".*"$/, 'must match the format given in the field description');
+    .replace(/must match pattern ".*"$/, 'must match the format given in the field description')
+    .replace(/; found '.*'$/s, '');
   return { field, message };
 }
