@@ -88,6 +88,7 @@ export interface components {
          */
         PackagingLineTag: string;
         /**
+         * Format: int32
          * @description *Source:* number of serial numbers (cartons) to produce, 0–100000. *Decision:* a whole number, bounds inclusive.
          * @example 10
          */

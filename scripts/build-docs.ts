@@ -16,11 +16,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 export const DOCS_OUTPUT = resolve(ROOT, 'docs/index.html');
 export const CATALOGUE_TAG = 'Error catalogue';
 
-export interface CodeSample {
-  lang: string;
-  label: string;
-  source: string;
-}
+export type CodeSample = { lang: string; label: string; source: string };
 
 /**
  * Redoc 3 shows one sample per language, and only languages it is told about: each sample gets its own entry,
@@ -52,7 +48,7 @@ export function buildDocs(outFile = DOCS_OUTPUT, bundlePath = BUNDLE_PATH): void
 
 /** The document with `x-codeSamples` on each operation and the error catalogue as a trait tag (a page section). */
 export function enrich(contract: Contract): JsonObject {
-  for (const operation of contract.operations) operation.raw['x-codeSamples'] = codeSamples(contract, operation) as unknown as Json;
+  for (const operation of contract.operations) operation.raw['x-codeSamples'] = codeSamples(contract, operation);
   const document = contract.document;
   const catalogue = { name: CATALOGUE_TAG, 'x-traitTag': true, description: errorCatalogue(contract) };
   document.tags = [...((document.tags as Json[] | undefined) ?? []), catalogue];
@@ -66,9 +62,10 @@ export function enrich(contract: Contract): JsonObject {
 export function codeSamples(contract: Contract, operation: Operation, baseUrl = firstServer(contract)): CodeSample[] {
   const body = contract.resolve((operation.raw.requestBody ?? {}) as JsonObject);
   const [mediaType, media] = Object.entries(contract.resolve((body.content ?? {}) as JsonObject))[0] ?? [];
-  const examples = Object.entries(isObject(media) ? contract.resolve((media.examples ?? {}) as JsonObject) : {}).map(
-    ([name, raw]) => ({ name, ...contract.resolve(raw as JsonObject) }),
-  );
+  const examples = Object.entries(isObject(media) ? contract.resolve((media.examples ?? {}) as JsonObject) : {}).map(([name, raw]) => {
+    const example = contract.resolve(raw as JsonObject);
+    return { name, summary: example.summary, value: example.value as Json };
+  });
   if (examples.length === 0) return [];
   const { token, alternatives } = tokenHeaders(contract, operation);
   const headers = operation.parameters.filter((p) => p.in === 'header' && p.required).map((p) => String(p.name));
@@ -81,9 +78,9 @@ export function codeSamples(contract: Contract, operation: Operation, baseUrl = 
       `# ${summary ?? name}`,
       `curl -X ${operation.method} '${url}' \\`,
       ...(mediaType ? [`  -H 'Content-Type: ${mediaType}' \\`] : []),
-      `  -H "${token}" \\`,
+      ...(token ? [`  -H "${token}" \\`] : []),
       ...headers.map((header) => `  -H "${header}: $${envName(header)}" \\`),
-      `  --data-raw '${JSON.stringify(value, null, 2).replace(/'/g, `'\\''`)}'`,
+      `  --data-raw '${JSON.stringify(value, null, 2).replace(/'/g, `'\\''`).replace(/\n/g, '\n  ')}'`,
     ]),
   ].join('\n').trimStart();
   const typescript = [
@@ -101,7 +98,7 @@ export function codeSamples(contract: Contract, operation: Operation, baseUrl = 
       return [
         '',
         `// ${summary ?? name}`,
-        `const ${result} = await client.${operation.operationId}(${tsLiteral(value as Json, '')});`,
+        `const ${result} = await client.${operation.operationId}(${tsLiteral(value, '')});`,
         `console.log('${name}', ${result}.ok ? ${result}.status : ${result});`,
       ];
     }),
@@ -112,7 +109,7 @@ export function codeSamples(contract: Contract, operation: Operation, baseUrl = 
   ];
 }
 
-/** The header of the first security alternative, and the others as text: `x-access-token: $TOKEN`. */
+/** The token header of the first security alternative, and the others', as `x-access-token: $TOKEN`. */
 function tokenHeaders(contract: Contract, operation: Operation) {
   const schemes = (contract.document.components as JsonObject | undefined)?.securitySchemes as JsonObject | undefined;
   const requirements = (operation.raw.security ?? contract.document.security ?? []) as JsonObject[];
@@ -124,13 +121,13 @@ function tokenHeaders(contract: Contract, operation: Operation) {
       return [];
     }),
   );
-  const [token = 'Authorization: Bearer $TOKEN', ...alternatives] = headers;
+  const [token, ...alternatives] = headers;
   return { token, alternatives };
 }
 
 function firstServer(contract: Contract): string {
   const [server] = (contract.document.servers as JsonObject[] | undefined) ?? [];
-  return String(server?.url ?? 'http://127.0.0.1:4010');
+  return String(server?.url ?? '');
 }
 
 /** `x-channel-key` → `CHANNEL_KEY`: the shell variable, and in camel case the client option, for a header. */
@@ -160,54 +157,54 @@ function tsLiteral(value: Json, indent: string): string {
   return typeof value === 'string' ? `'${value.replace(/['\\]/g, '\\$&')}'` : JSON.stringify(value);
 }
 
-/** Markdown: a table per operation (and one for requests that reach none), then the basis of each status. */
+/**
+ * Markdown: per operation (and for requests that reach none), a heading per error status that says whether the
+ * status is sourced or decided and why, then a row per error example. Grouped by status because Redoc gives a
+ * trait tag only the middle column: one wide table would not fit.
+ */
 export function errorCatalogue(contract: Contract): string {
   const sections = [
-    ...contract.operations.map((op) => ({ title: `${op.summary} (\`${op.method} ${op.path}\`)`, responses: op.responses })),
+    ...contract.operations.map((op) => ({ title: `${op.summary}: ${op.method} ${op.path}`, responses: op.responses })),
     { title: 'Any request that reaches no operation', responses: contract.routeErrors },
   ];
-  const bases = new Map<string, string>();
-  const tables = sections.map(({ title, responses }) => {
-    const errors = responses.filter((r) => Number(r.status) >= 400);
-    for (const r of errors) bases.set(statusText(r), r.description);
-    const rows = errors.flatMap((r) =>
-      r.examples
-        .filter((ex) => ex.errorCase)
-        .map((ex) => {
-          const value = (isObject(ex.value) ? ex.value : {}) as JsonObject;
-          const message = String(value.message ?? '');
-          const [happens, fix] = (ex.description ?? plain(r.description)).split(/\s*Fix:\s*/);
-          const when = ex.summary && !ex.summary.startsWith(message) ? `${ex.summary}: ${happens}` : happens;
-          const basis = statusBasis(r) === 'Decision' ? ' · **Decision**' : '';
-          const code = typeof value.code === 'string' ? `\`${value.code}\`` : '–';
-          return [`${statusText(r)}${basis}`, code, message, when || '–', capitalise(fix) || '–'].map(cell).join(' | ');
-        }),
-    );
-    return [`### ${title}`, '', '| Status | Code | Message | When it happens | How to fix |', '|---|---|---|---|---|', ...rows.map((row) => `| ${row} |`)].join('\n');
-  });
   return [
-    'Every error this API answers, made from the examples of the document\'s error responses. **Decision** marks a status',
-    'the article does not give: this contract chose it (see *What is sourced and what is decided* in the introduction).',
-    'An error without a code has none in the article; clients tell those apart by status and message.',
-    '',
-    ...tables.flatMap((table) => [table, '']),
-    '### Where each status comes from',
-    '',
-    ...[...bases].map(([status, basis]) => `- **${status}**: ${basis}`),
+    'Every error this API answers, made from the examples of the document\'s error responses. A status marked',
+    '**Decision** is not in the article: this contract chose it (see *What is sourced and what is decided* in the',
+    'introduction). A message without a code has none in the article; tell those apart by status and message.',
+    ...sections.flatMap(({ title, responses }) => [
+      '',
+      `## ${title}`,
+      ...responses
+        .filter((r) => Number(r.status) >= 400 && r.examples.some((ex) => ex.errorCase))
+        .flatMap((r) => ['', `### ${statusText(r)}${decidedStatus(r) ? ' · Decision' : ''}`, '', r.description, '', ...errorTable(r)]),
+    ]),
   ].join('\n');
+}
+
+function errorTable(response: DocumentedResponse): string[] {
+  const rows = response.examples
+    .filter((ex) => ex.errorCase)
+    .map((ex) => {
+      const value = (isObject(ex.value) ? ex.value : {}) as JsonObject;
+      const message = String(value.message ?? '');
+      const [happens, fix] = (ex.description ?? plain(response.description)).split(/\s*Fix:\s*/);
+      const when = ex.summary && !ex.summary.startsWith(message) ? `${ex.summary}: ${happens}` : happens;
+      const code = typeof value.code === 'string' ? `\`${value.code}\`` : '–';
+      return `| ${[message, code, when || '–', capitalise(fix) || '–'].map(cell).join(' | ')} |`;
+    });
+  return ['| Message | Code | When it happens | How to fix |', '|---|---|---|---|', ...rows];
 }
 
 function statusText(response: DocumentedResponse): string {
   return `${response.status} ${STATUS_CODES[Number(response.status)] ?? ''}`.trim();
 }
 
-/** Sourced when the response says the article gives its status; a decision when it says *Decision*. */
-function statusBasis(response: DocumentedResponse): 'Source' | 'Decision' | undefined {
-  if (/\*Source:\*[^.]*\bstatus\b/.test(response.description)) return 'Source';
-  return response.description.includes('*Decision:*') ? 'Decision' : undefined;
+/** A decision when the response says *Decision*, unless it names the article (*Source*) for its status. */
+function decidedStatus(response: DocumentedResponse): boolean {
+  return response.description.includes('*Decision:*') && !/\*Source:\*[^.]*\bstatus\b/.test(response.description);
 }
 
-/** A response description without its Source and Decision markers, to say when an example-less answer comes. */
+/** A response description without its Source and Decision markers, for an example with no description. */
 function plain(description: string): string {
   return capitalise(description.replace(/\*(Source|Decision):\*\s*/g, ''));
 }

@@ -14,7 +14,11 @@ export async function generate(outDir: string): Promise<void> {
   mkdirSync(outDir, { recursive: true });
   const bundle = resolve(outDir, 'openapi.yaml');
   const redocly = resolve(ROOT, 'node_modules/.bin/redocly');
-  execFileSync(redocly, ['bundle', resolve(ROOT, 'openapi/openapi.yaml'), '-o', bundle], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(redocly, ['bundle', resolve(ROOT, 'openapi/openapi.yaml'), '-o', bundle], {
+    cwd: ROOT,
+    stdio: 'pipe',
+    env: { ...process.env, REDOCLY_TELEMETRY: 'off' },
+  });
   const types = astToString(await openapiTS(pathToFileURL(bundle)));
   writeFileSync(resolve(outDir, 'schema.d.ts'), `${HEADER}${types}`);
   writeFileSync(resolve(outDir, 'operations.ts'), `${HEADER}${operationsModule(loadContract(bundle))}`);
