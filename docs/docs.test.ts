@@ -1,16 +1,14 @@
-// The built docs as a reviewer gets them: built into a temp folder, served from 127.0.0.1, opened in Debian's
+// The built docs as a reviewer gets them: built into a temp folder, served by the mock at /docs, opened in Debian's
 // Chromium with every request to another host blocked (the page must work offline). What must be visible is
 // read from the document. The code samples are also run, against the mock, as an integrator would run them.
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isObject, loadContract, type JsonObject } from '../lib/contract.ts';
-import { startMockServer } from '../mocks/server.ts';
+import { startMockServer, type RunningMock } from '../mocks/server.ts';
 import { buildDocs, CATALOGUE_TAG, codeSamples } from '../scripts/build-docs.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -33,7 +31,7 @@ const errors = [...contract.operations.flatMap((op) => op.responses), ...contrac
 
 const work = mkdtempSync(join(tmpdir(), 'docs-test-'));
 const page = join(work, 'index.html');
-let server: Server;
+let docsHost: RunningMock;
 let url: string;
 let buildMs: number;
 
@@ -41,16 +39,13 @@ beforeAll(async () => {
   const started = performance.now();
   buildDocs(page);
   buildMs = Math.round(performance.now() - started);
-  server = createServer((req, res) => {
-    if (req.url === '/') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(page));
-    else res.writeHead(404).end();
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  // Served as `npm start` serves it: by the mock, at /docs.
+  docsHost = await startMockServer({ token: 'docs-token', channelKey: 'DocsChannel1', port: 0, docsPath: page });
+  url = `${docsHost.url}/docs`;
 }, 60_000);
 
 afterAll(async () => {
-  await new Promise((done) => server?.close(done));
+  await docsHost?.close();
   rmSync(work, { recursive: true, force: true });
 });
 
