@@ -2,7 +2,7 @@
 // would only report noise, so the run stops and says why.
 import { exampleForCase, isObject, type Contract, type Json } from '../lib/contract.ts';
 import { buildCases } from './cases.ts';
-import { send, type GradingContext, type Target } from './runner.ts';
+import { send, type Target } from './runner.ts';
 
 export type Preflight = { ok: true } | { ok: false; reason: string };
 
