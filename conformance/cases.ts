@@ -81,6 +81,12 @@ function operationContext(contract: Contract, operation: Operation, unique: () =
     return headers;
   };
 
+  // Required query parameters take their documented example, so that only the fault under test is wrong.
+  const query = operation.parameters
+    .filter((p) => p.in === 'query' && p.required === true)
+    .map((p) => `${encodeURIComponent(String(p.name))}=${encodeURIComponent(String(p.example ?? ''))}`);
+  const pathWithQuery = query.length ? `${operation.path}?${query.join('&')}` : operation.path;
+
   const context: OperationContext = {
     contract,
     operation,
@@ -103,7 +109,7 @@ function operationContext(contract: Contract, operation: Operation, unique: () =
         else headers[name.toLowerCase()] = value;
       }
       const body = changes.rawBody ?? (changes.body !== undefined ? JSON.stringify(changes.body) : bodySchema ? JSON.stringify(context.fullBody()) : undefined);
-      return { method: changes.method ?? operation.method, path: changes.path ?? operation.path, headers, body };
+      return { method: changes.method ?? operation.method, path: changes.path ?? pathWithQuery, headers, body };
     },
     expectError(errorCase, extra = {}) {
       const found = exampleForCase(operation.responses, errorCase) ?? exampleForCase(contract.routeErrors, errorCase);
