@@ -1,7 +1,7 @@
 // The case catalogue, derived from the document: every rule the document states becomes requests that keep it
 // (just inside each bound) and requests that break it (one fault each, just past the bound). Nothing here names
 // a field, a status or a message: a new operation or field in the document gives new cases by itself.
-import { exampleForCase, isObject, type Contract, type Json, type JsonObject, type Operation } from '../lib/contract.ts';
+import { exampleForCase, isObject, successResponse, type Contract, type Json, type JsonObject, type Operation } from '../lib/contract.ts';
 import { CHANNEL_KEY, TOKEN, type Area, type Case, type CaseRequest, type Expectation } from './case.ts';
 import { bodyRuleCases } from './body-rules.ts';
 
@@ -117,7 +117,8 @@ function operationContext(contract: Contract, operation: Operation, unique: () =
       return { status: Number(found.response.status), schema: found.response.schema, errorCase, example: found.example.value, ...extra };
     },
     expectSuccess(body) {
-      const response = operation.responses.filter((r) => /^2\d\d$/.test(r.status)).sort((a, b) => a.status.localeCompare(b.status))[0]!;
+      const response = successResponse(operation);
+      if (!response) throw new Error(`${operation.operationId} documents no success response`);
       return { status: Number(response.status), schema: response.schema, ...(body ? { echoOf: body } : {}) };
     },
     make(area, id, title, rule, request, expect) {

@@ -117,6 +117,11 @@ function serverPathPrefixes(document: JsonObject): string[] {
     .sort((a, b) => b.length - a.length);
 }
 
+/** The operation's success answer: its lowest documented 2xx status. */
+export function successResponse(operation: Operation): DocumentedResponse | undefined {
+  return operation.responses.filter((r) => /^2\d\d$/.test(r.status)).sort((a, b) => a.status.localeCompare(b.status))[0];
+}
+
 /** The documented response and example for an error case (`x-error-case`) of an operation, if it has one. */
 export function exampleForCase(responses: DocumentedResponse[], errorCase: string) {
   for (const response of responses) {

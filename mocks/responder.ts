@@ -3,7 +3,7 @@
 import type { IHttpOperation } from '@stoplight/types';
 import { createInstance } from '@stoplight/prism-http';
 import { createLogger } from '@stoplight/prism-core';
-import { exampleForCase, isObject, type Contract, type DocumentedResponse, type Json, type JsonObject, type Operation } from '../lib/contract.ts';
+import { exampleForCase, isObject, successResponse, type Contract, type DocumentedResponse, type Json, type JsonObject, type Operation } from '../lib/contract.ts';
 import { echoOf, echoPaths, valueAt } from '../lib/echo.ts';
 import type { FieldError } from './validator.ts';
 import type { MockRequest, MockResponse } from './types.ts';
@@ -24,9 +24,7 @@ export function createResponder(contract: Contract) {
   }
 
   function success(operation: Operation, requestBody: Json | undefined): MockResponse {
-    const response = operation.responses
-      .filter((r) => /^2\d\d$/.test(r.status))
-      .sort((a, b) => a.status.localeCompare(b.status))[0];
+    const response = successResponse(operation);
     if (!response?.examples[0]) throw new Error(`${operation.method} ${operation.path} documents no success example`);
     const body = echoRequest(contract, response.schema, structuredClone(response.examples[0].value), requestBody);
     return { status: Number(response.status), headers: { ...JSON_HEADERS }, body };
