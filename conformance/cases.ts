@@ -1,7 +1,7 @@
 // The case catalogue, derived from the document: every rule the document states becomes requests that keep it
 // (just inside each bound) and requests that break it (one fault each, just past the bound). Nothing here names
 // a field, a status or a message: a new operation or field in the document gives new cases by itself.
-import { exampleForCase, isObject, successResponse, type Contract, type Json, type JsonObject, type Operation } from '../lib/contract.ts';
+import { exampleForCase, isObject, securityAlternatives, successResponse, type Contract, type Json, type JsonObject, type Operation } from '../lib/contract.ts';
 import { CHANNEL_KEY, TOKEN, type Area, type Case, type CaseRequest, type Expectation } from './case.ts';
 import { bodyRuleCases } from './body-rules.ts';
 
@@ -252,19 +252,6 @@ function routingCases(context: OperationContext): Case[] {
       context.expectError('method-not-allowed', { allow: methods.map((m) => m.toUpperCase()) })));
   }
   return cases;
-}
-
-export interface NamedScheme {
-  name: string;
-  scheme: JsonObject;
-}
-
-function securityAlternatives(contract: Contract, operation: Operation): NamedScheme[][] {
-  const requirements = (operation.raw.security ?? contract.document.security ?? []) as JsonObject[];
-  const schemes = ((contract.document.components as JsonObject | undefined)?.securitySchemes ?? {}) as JsonObject;
-  return requirements.map((requirement) =>
-    Object.keys(requirement).map((name) => ({ name, scheme: contract.resolve(schemes[name] as JsonObject) })),
-  );
 }
 
 function credentialHeaders(scheme: JsonObject, value: string): Record<string, string> {

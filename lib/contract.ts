@@ -117,6 +117,20 @@ function serverPathPrefixes(document: JsonObject): string[] {
     .sort((a, b) => b.length - a.length);
 }
 
+export interface NamedScheme {
+  name: string;
+  scheme: JsonObject;
+}
+
+/** The operation's security requirements (its own, else the document's): alternatives, each a list of schemes. */
+export function securityAlternatives(contract: Contract, operation: Operation): NamedScheme[][] {
+  const requirements = (operation.raw.security ?? contract.document.security ?? []) as JsonObject[];
+  const schemes = ((contract.document.components as JsonObject | undefined)?.securitySchemes ?? {}) as JsonObject;
+  return requirements.map((requirement) =>
+    Object.keys(requirement).map((name) => ({ name, scheme: contract.resolve(schemes[name] as JsonObject) })),
+  );
+}
+
 /** The operation's success answer: its lowest documented 2xx status. */
 export function successResponse(operation: Operation): DocumentedResponse | undefined {
   return operation.responses.filter((r) => /^2\d\d$/.test(r.status)).sort((a, b) => a.status.localeCompare(b.status))[0];

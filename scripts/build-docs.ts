@@ -9,7 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse, stringify } from 'yaml';
 import {
-  BUNDLE_PATH, contractFrom, isObject, type Contract, type DocumentedResponse, type Json, type JsonObject, type Operation,
+  BUNDLE_PATH, contractFrom, isObject, securityAlternatives, type Contract, type DocumentedResponse, type Json, type JsonObject, type Operation,
 } from '../lib/contract.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -111,11 +111,8 @@ export function codeSamples(contract: Contract, operation: Operation, baseUrl = 
 
 /** The token header of the first security alternative, and the others', as `x-access-token: $TOKEN`. */
 function tokenHeaders(contract: Contract, operation: Operation) {
-  const schemes = (contract.document.components as JsonObject | undefined)?.securitySchemes as JsonObject | undefined;
-  const requirements = (operation.raw.security ?? contract.document.security ?? []) as JsonObject[];
-  const headers = requirements.flatMap((requirement) =>
-    Object.keys(requirement).flatMap((name) => {
-      const scheme = contract.resolve((schemes?.[name] ?? {}) as JsonObject);
+  const headers = securityAlternatives(contract, operation).flatMap((alternative) =>
+    alternative.flatMap(({ scheme }) => {
       if (scheme.type === 'apiKey' && scheme.in === 'header') return [`${scheme.name}: $TOKEN`];
       if (scheme.type === 'http' && String(scheme.scheme).toLowerCase() === 'bearer') return ['Authorization: Bearer $TOKEN'];
       return [];
