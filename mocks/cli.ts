@@ -1,4 +1,5 @@
 // `npm run mock`: starts the mock on 127.0.0.1 and says how to use it.
+import type { JsonObject } from '../lib/contract.ts';
 import { startMockServer } from './server.ts';
 
 // Documented defaults (README): the seed article's sample channel key, and a token that says what it is.
@@ -13,15 +14,21 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 try {
   const mock = await startMockServer({ token, channelKey, port, host: '127.0.0.1' });
-  const [operation] = mock.mocker.contract.operations;
-  console.log(`Mock of ${String((mock.mocker.contract.document.info as { title?: string }).title)} is listening.
+  const contract = mock.mocker.contract;
+  const [operation] = contract.operations;
+  const media = operation?.raw.requestBody
+    ? ((contract.resolve(operation.raw.requestBody as JsonObject).content as JsonObject)['application/json'] as JsonObject | undefined)
+    : undefined;
+  const [firstExample] = Object.values((media?.examples as JsonObject | undefined) ?? {}) as JsonObject[];
+  const body = firstExample ? ` -d '${JSON.stringify(firstExample.value)}'` : '';
+  console.log(`Mock of ${String((contract.document.info as JsonObject).title)} is listening.
   Base URL     ${mock.url}   (also ${mock.url}/v1/manufacturer/v2/api)
   Docs         ${mock.url}/docs
   Document     ${mock.url}/openapi.yaml
   Token        ${token}   (x-access-token: <token>, or Authorization: Bearer <token>; MOCK_TOKEN to change)
   Channel key  ${channelKey}   (x-channel-key; MOCK_CHANNEL_KEY to change)
   Try          curl -X ${operation?.method} ${mock.url}${operation?.path} -H 'Content-Type: application/json' \\
-                 -H 'x-access-token: ${token}' -H 'x-channel-key: ${channelKey}' -d '{...}'
+                 -H 'x-access-token: ${token}' -H 'x-channel-key: ${channelKey}'${body}
 Ctrl-C stops it.`);
   const stop = () => {
     mock.close().then(() => process.exit(0));
