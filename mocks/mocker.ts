@@ -1,7 +1,7 @@
 // The mock's whole decision for one request: route, then the checks in the document's order, then the answer.
 // It holds no status, message or rule of its own: each comes from the document through the modules it calls.
-import { getHttpOperationsFromSpec } from '@stoplight/prism-http';
-import { getHttpConfigFromRequest } from '@stoplight/prism-http-server/dist/getHttpConfigFromRequest.js';
+// Deep import: the package root also loads Prism's mocker, which only `Prefer` needs (see preferOptions).
+import { getHttpOperationsFromSpec } from '@stoplight/prism-http/dist/utils/operations.js';
 import { BUNDLE_PATH, loadContract, type Contract, type Operation } from '../lib/contract.ts';
 import { checkCredentials } from './credentials.ts';
 import { createResponder, type PreferOptions } from './responder.ts';
@@ -56,7 +56,7 @@ export async function createMocker(credentials: MockCredentials, bundlePath = BU
     if (verdict.errorCase === 'body-invalid') return responder.errorAnswer(verdict.errorCase, documentedOperation, verdict.fields);
     if (verdict.errorCase) return responder.errorAnswer(verdict.errorCase, documentedOperation);
 
-    const prefer = preferOptions(request);
+    const prefer = await preferOptions(request);
     if ('error' in prefer) return responder.mockFeatureError(prefer.status, prefer.error);
     if (prefer.code !== undefined || prefer.exampleKey !== undefined || prefer.dynamic) {
       return responder.preferred(operation, documentedOperation, request, prefer);
@@ -76,8 +76,13 @@ function credentialHeadersOf(operation: Operation): string[] {
   return operation.parameters.filter((p) => p.in === 'header' && p['x-credential'] === true).map((p) => String(p.name));
 }
 
-/** Prism's own reading of `Prefer` (and of its `__code`/`__example`/`__dynamic` query fallback). */
-function preferOptions(request: MockRequest): PreferOptions | { status: number; error: string } {
+/**
+ * Prism's own reading of `Prefer` (and of its `__code`/`__example`/`__dynamic` query fallback). Its module takes
+ * most of a second to load, so it is loaded on the first request that asks for it, not at start.
+ */
+async function preferOptions(request: MockRequest): Promise<PreferOptions | { status: number; error: string }> {
+  if (request.headers.prefer === undefined && !Object.keys(request.query).some((key) => key.startsWith('__'))) return {};
+  const { getHttpConfigFromRequest } = await import('@stoplight/prism-http-server/dist/getHttpConfigFromRequest.js');
   const result = getHttpConfigFromRequest({ headers: request.headers as Record<string, string>, url: { path: request.path, query: request.query } });
   if (result._tag === 'Left') return { status: result.left.status, error: `Prefer: ${result.left.detail || result.left.message}` };
   const { code, exampleKey, dynamic } = result.right;

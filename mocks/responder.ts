@@ -1,8 +1,6 @@
 // Builds answers from the document: the documented example of an error case, the success example with the
 // request echoed where the schema says so (`x-echoes-request-body`), or what a `Prefer` header asks Prism for.
 import type { IHttpOperation } from '@stoplight/types';
-import { createInstance } from '@stoplight/prism-http';
-import { createLogger } from '@stoplight/prism-core';
 import { exampleForCase, isObject, successResponse, type Contract, type DocumentedResponse, type Json, type JsonObject, type Operation } from '../lib/contract.ts';
 import { echoOf, echoPaths, valueAt } from '../lib/echo.ts';
 import type { FieldError } from './validator.ts';
@@ -12,7 +10,12 @@ const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 
 export function createResponder(contract: Contract) {
   const allResponses = [...contract.operations.flatMap((op) => op.responses), ...contract.routeErrors];
-  const prism = createInstance(prismConfig({}), { logger: createLogger('mock', { level: 'silent' }) });
+  // Prism's mocker loads slowly and only `Prefer` needs it: made on first use, so the mock starts fast.
+  let prism: Promise<{ request: PrismRequest }> | undefined;
+  const prismInstance = () =>
+    (prism ??= Promise.all([import('@stoplight/prism-http'), import('@stoplight/prism-core')]).then(([http, core]) =>
+      http.createInstance(prismConfig({}), { logger: core.createLogger('mock', { level: 'silent' }) }) as unknown as { request: PrismRequest },
+    ));
 
   /** The documented answer for an error case: the operation's own, else the same case elsewhere in the document. */
   function errorAnswer(errorCase: string, operation?: Operation, fields?: FieldError[]): MockResponse {
@@ -35,7 +38,7 @@ export function createResponder(contract: Contract) {
     const code = prefer.code ?? (prefer.exampleKey ? statusOfExample(documented.responses, prefer.exampleKey) : undefined);
     const config = prismConfig({ ...prefer, ...(code ? { code } : {}) });
     const input = { method: operation.method, url: { path: request.path, query: request.query }, headers: {}, body: undefined };
-    const result = await prism.request(input as never, [operation], config)();
+    const result = await (await prismInstance()).request(input, [operation], config)();
     if (result._tag === 'Left') {
       const problem = result.left as { status?: number; detail?: string; message?: string };
       return mockFeatureError(problem.status ?? 400, `Prefer: ${problem.detail || problem.message}`);
@@ -52,6 +55,12 @@ export function createResponder(contract: Contract) {
 
   return { errorAnswer, success, preferred, mockFeatureError };
 }
+
+type PrismRequest = (
+  input: unknown,
+  operations: IHttpOperation[],
+  config: ReturnType<typeof prismConfig>,
+) => () => Promise<{ _tag: 'Left'; left: unknown } | { _tag: 'Right'; right: { output: { statusCode: number; body: unknown } } }>;
 
 export interface PreferOptions {
   code?: number;

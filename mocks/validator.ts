@@ -34,28 +34,23 @@ export function validateRequest(
   credentialHeaders: string[],
   credentialValue: string,
 ): Verdict {
-  const input = (body?: Json) => ({
+  // One validation of the whole request; its diagnostics are then read in the document's order of checks.
+  const parsed = operation.request?.body ? parseBody(operation, request) : undefined;
+  const element = {
     method: operation.method as HttpMethod,
     url: { path: request.path, query: request.query },
     headers: request.headers as Record<string, string>,
-    body,
-  });
+    body: parsed === UNPARSABLE ? undefined : parsed,
+  };
+  const diagnostics = errorsOf(validateInput({ resource: operation, element }));
 
-  const parameterDiagnostics = errorsOf(validateInput({ resource: operation, element: input() })).filter((d) =>
-    ['header', 'query', 'path'].includes(d.path?.[0] ?? ''),
-  );
+  const parameterProblem = diagnostics.some((d) => ['header', 'query', 'path'].includes(d.path?.[0] ?? ''));
   const unknownCredential = credentialHeaders.some((name) => request.headers[name.toLowerCase()] !== credentialValue);
-  if (parameterDiagnostics.length > 0 || unknownCredential) {
-    return { errorCase: 'parameter-invalid' };
-  }
-
-  if (!operation.request?.body) return { errorCase: undefined, body: undefined };
-  const parsed = parseBody(operation, request);
+  if (parameterProblem || unknownCredential) return { errorCase: 'parameter-invalid' };
   if (parsed === UNPARSABLE) return { errorCase: 'body-unparsable' };
+  if (!operation.request?.body) return { errorCase: undefined, body: undefined };
 
-  const bodyDiagnostics = errorsOf(validateInput({ resource: operation, element: input(parsed) })).filter(
-    (d) => d.path?.[0] === 'body' || d.path === undefined,
-  );
+  const bodyDiagnostics = diagnostics.filter((d) => d.path?.[0] === 'body' || d.path === undefined);
   if (bodyDiagnostics.length === 0) return { errorCase: undefined, body: parsed };
   return { errorCase: 'body-invalid', fields: oncePerField(bodyDiagnostics.map(fieldError)) };
 }

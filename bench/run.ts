@@ -1,0 +1,96 @@
+// `npm run bench`: the benchmarks of issues 3 and 4 in one run.
+//   1. mock         our mock vs Prism's CLI vs a bare node:http server (autocannon)
+//   2. conformance  the full conformance suite against our mock, timed
+//   3. detection    our suite, Dredd and Specmatic against the fault-free and the faulty reference servers
+// Options: --only mock|conformance|detection (comma-separated), --rounds 3, --duration 5, --warmup 1,
+// --connections 10, --concurrency 2 (detection targets at once), --keep-logs (keep the servers' and tools' output
+// in /tmp/bench-*; it is kept anyway when the bench fails).
+import { cpus, loadavg, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import { runConformanceTiming } from './conformance-timing.ts';
+import { runDetection } from './detection.ts';
+import { runMockThroughput } from './mock-throughput.ts';
+import { installCleanup, killAll, removeScratch } from './processes.ts';
+import { benchRequests } from './requests.ts';
+
+const PARTS = ['mock', 'conformance', 'detection'] as const;
+type Part = (typeof PARTS)[number];
+
+const USAGE = `Usage: npm run bench -- [--only mock,conformance,detection] [--rounds 3] [--duration 5] [--warmup 1] [--connections 10] [--concurrency 2] [--keep-logs]`;
+
+function settings(argv: string[]) {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      only: { type: 'string' }, rounds: { type: 'string' }, duration: { type: 'string' }, warmup: { type: 'string' },
+      connections: { type: 'string' }, concurrency: { type: 'string' }, 'keep-logs': { type: 'boolean' }, help: { type: 'boolean' },
+    },
+  });
+  const whole = (name: string, raw: string | undefined, fallback: number) => {
+    const value = raw === undefined ? fallback : Number(raw);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number above 0, got "${raw}"`);
+    return value;
+  };
+  const only = (values.only ?? PARTS.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = only.filter((p) => !PARTS.includes(p as Part));
+  if (unknown.length) throw new Error(`--only takes ${PARTS.join(', ')}; not ${unknown.join(', ')}`);
+  return {
+    help: values.help ?? false,
+    keepLogs: values['keep-logs'] ?? false,
+    parts: new Set(only as Part[]),
+    rounds: whole('rounds', values.rounds, 3),
+    durationS: whole('duration', values.duration, 5),
+    warmupS: whole('warmup', values.warmup, 1),
+    connections: whole('connections', values.connections, 10),
+    concurrency: whole('concurrency', values.concurrency, 2),
+  };
+}
+
+async function run(argv: string[]): Promise<number> {
+  let options: ReturnType<typeof settings>;
+  try {
+    options = settings(argv);
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    return 2;
+  }
+  if (options.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  installCleanup();
+  const print = (text: string) => console.log(text);
+  // Credentials the bench gives every server it starts (the mock, the reference servers).
+  const credentials = { token: 'bench-token-3f9a', channelKey: 'BenchChannelKey2024' };
+  const requests = benchRequests(credentials);
+  const started = performance.now();
+  print(`npm run bench: ${new Date().toISOString()}, Node ${process.version}, ${cpus().length} CPU(s) (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at start`);
+  print(`Parts: ${[...options.parts].join(', ')}. The load generator, the suites and the in-process reference servers share these CPUs with the servers under test.`);
+
+  if (options.parts.has('mock')) {
+    await runMockThroughput(requests, { ...options, ...credentials }, print);
+  }
+  if (options.parts.has('conformance')) {
+    await runConformanceTiming(requests.contract, { rounds: options.rounds, ...credentials }, print);
+  }
+  if (options.parts.has('detection')) {
+    const headers = Object.fromEntries(Object.entries(requests.valid.headers).filter(([name]) => name !== 'content-type'));
+    await runDetection(requests.contract, { ...credentials, headers, concurrency: options.concurrency }, print);
+  }
+  print(`Load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (the bench itself keeps about 2 busy; more means other work shared the CPUs).`);
+  const kept = removeScratch(options.keepLogs);
+  print(`\nBench finished in ${((performance.now() - started) / 1000).toFixed(0)} s.${kept.length ? ` Logs kept in ${kept.join(', ')}` : ''}`);
+  return 0;
+}
+
+try {
+  process.exitCode = await run(process.argv.slice(2));
+} catch (error) {
+  console.error(`Bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  const kept = removeScratch(true);
+  if (kept.length) console.error(`Logs kept in ${kept.join(', ')}`);
+  process.exitCode = 1;
+} finally {
+  killAll();
+}
