@@ -1,9 +1,10 @@
 // The requests the bench sends, all taken from the bundled document: the valid body is the operation's first
 // named request example; the invalid body is the conformance catalogue's case that breaks a documented bound
 // (a 422 case), so no body is written here by hand.
-import { isObject, loadContract, type Contract, type JsonObject } from '../lib/contract.ts';
+import { isObject, loadContract, successResponse, type Contract, type JsonObject } from '../lib/contract.ts';
 import { buildCases } from '../conformance/cases.ts';
-import { CHANNEL_KEY, TOKEN, type Case } from '../conformance/case.ts';
+import type { Case } from '../conformance/case.ts';
+import { fillSecrets } from '../conformance/runner.ts';
 
 export interface BenchRequest {
   label: string;
@@ -41,12 +42,12 @@ export function benchRequests(credentials: { token: string; channelKey: string }
   const invalidCase = invalidCases.find((c) => c.id.endsWith('.above-maximum')) ?? invalidCases[0];
   if (!invalidCase) throw new Error('the catalogue has no body-rule case');
 
-  const success = operation.responses.filter((r) => /^2\d\d$/.test(r.status)).sort((a, b) => a.status.localeCompare(b.status))[0];
+  const success = successResponse(operation);
   const successBody = success?.examples[0]?.value;
   if (!success || !isObject(successBody)) throw new Error('the document has no success example');
 
   const fill = (c: Case): Record<string, string> =>
-    Object.fromEntries(Object.entries(c.request.headers).map(([name, value]) => [name, value.replaceAll(TOKEN, credentials.token).replaceAll(CHANNEL_KEY, credentials.channelKey)]));
+    Object.fromEntries(Object.entries(c.request.headers).map(([name, value]) => [name, fillSecrets(value, credentials)]));
   return {
     contract,
     successBody,

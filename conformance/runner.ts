@@ -33,7 +33,7 @@ export interface GradingContext {
 }
 
 export async function send(target: Target, request: CaseRequest): Promise<Exchange> {
-  const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, fill(value, target)]));
+  const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, fillSecrets(value, target)]));
   const started = performance.now();
   try {
     const response = await fetch(`${target.baseUrl.replace(/\/+$/, '')}${request.path}`, {
@@ -90,7 +90,8 @@ export async function runCases(
   return results;
 }
 
-function fill(value: string, target: Target): string {
+/** Puts the secrets in place of the catalogue's placeholders, at the moment of sending. */
+export function fillSecrets(value: string, target: Pick<Target, 'token' | 'channelKey'>): string {
   return value.replaceAll(TOKEN, target.token).replaceAll(CHANNEL_KEY, target.channelKey);
 }
 
