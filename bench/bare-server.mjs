@@ -10,7 +10,9 @@ const server = createServer((req, res) => {
   req.resume();
   req.on('end', () => {
     if (req.method !== 'POST') return void res.writeHead(404, { 'content-type': 'application/json' }).end('{}');
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body);
+    res
+      .writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) })
+      .end(body);
   });
 });
 server.listen(port, '127.0.0.1', () => console.log(`Base URL  http://127.0.0.1:${server.address().port}`));

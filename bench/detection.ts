@@ -7,7 +7,13 @@ import { scratchDir } from './processes.ts';
 import { fixed, heading, table } from './table.ts';
 import { dreddGrader, oursGrader, specmaticGrader, specmaticOverlay, type Credentials, type Verdict } from './tools.ts';
 
-interface Row { fault: Fault | 'none'; description: string; ours: Verdict; dredd: Verdict; specmatic: Verdict }
+interface Row {
+  fault: Fault | 'none';
+  description: string;
+  ours: Verdict;
+  dredd: Verdict;
+  specmatic: Verdict;
+}
 
 export interface DetectionOptions extends Credentials {
   /** Targets graded at once (each with its own reference server); the tools themselves run one after another. */
@@ -39,15 +45,23 @@ export async function runDetection(contract: Contract, options: DetectionOptions
   try {
     const [dreddAsIs, specmaticAsIs] = [await dredd(good.url, 'as-is'), await specmatic(good.url, 'as-is')];
     print('\nTools as they come, against the FAULT-FREE reference server (flagged here = false positive):');
-    print(table(['tool', 'flagged', 'summary', 'first complaint'], [
-      ['Dredd, hooks add headers only', dreddAsIs.flagged ? 'YES' : 'no', dreddAsIs.summary, dreddAsIs.reason],
-      ['Specmatic, no overlay', specmaticAsIs.flagged ? 'YES' : 'no', specmaticAsIs.summary, specmaticAsIs.reason],
-    ]));
+    print(
+      table(
+        ['tool', 'flagged', 'summary', 'first complaint'],
+        [
+          ['Dredd, hooks add headers only', dreddAsIs.flagged ? 'YES' : 'no', dreddAsIs.summary, dreddAsIs.reason],
+          ['Specmatic, no overlay', specmaticAsIs.flagged ? 'YES' : 'no', specmaticAsIs.summary, specmaticAsIs.reason],
+        ],
+      ),
+    );
   } finally {
     await good.close();
   }
 
-  const targets: { fault: Fault | 'none'; description: string }[] = [{ fault: 'none', description: 'fault-free reference server' }, ...FAULTS];
+  const targets: { fault: Fault | 'none'; description: string }[] = [
+    { fault: 'none', description: 'fault-free reference server' },
+    ...FAULTS,
+  ];
   const rows: Row[] = new Array(targets.length);
   let next = 0;
   const started = performance.now();
@@ -55,12 +69,22 @@ export async function runDetection(contract: Contract, options: DetectionOptions
     while (next < targets.length) {
       const index = next++;
       const target = targets[index]!;
-      const server = await startReferenceServer({ ...credentials, ...(target.fault === 'none' ? {} : { fault: target.fault }) });
+      const server = await startReferenceServer({
+        ...credentials,
+        ...(target.fault === 'none' ? {} : { fault: target.fault }),
+      });
       try {
-        const row: Row = { ...target, ours: await ours(server.url), dredd: await dredd(server.url), specmatic: await specmatic(server.url) };
+        const row: Row = {
+          ...target,
+          ours: await ours(server.url),
+          dredd: await dredd(server.url),
+          specmatic: await specmatic(server.url),
+        };
         rows[index] = row;
         const mark = (v: Verdict) => (v.flagged ? 'flagged' : 'passed');
-        print(`  [${String(index + 1).padStart(2)}/${targets.length}] ${target.fault.padEnd(34)} ours ${mark(row.ours)} (${row.ours.ms} ms), Dredd ${mark(row.dredd)} (${row.dredd.ms} ms), Specmatic ${mark(row.specmatic)} (${row.specmatic.ms} ms)`);
+        print(
+          `  [${String(index + 1).padStart(2)}/${targets.length}] ${target.fault.padEnd(34)} ours ${mark(row.ours)} (${row.ours.ms} ms), Dredd ${mark(row.dredd)} (${row.dredd.ms} ms), Specmatic ${mark(row.specmatic)} (${row.specmatic.ms} ms)`,
+        );
       } finally {
         await server.close();
       }
@@ -72,28 +96,53 @@ export async function runDetection(contract: Contract, options: DetectionOptions
   const [clean, ...faulty] = rows as [Row, ...Row[]];
   const yes = (v: Verdict) => (v.flagged ? 'yes' : 'no');
   print('\nFault-free reference server (must pass; "yes" would be a false positive):');
-  print(table(['server', 'ours', 'Dredd', 'Specmatic'], [['fault-free', yes(clean.ours), yes(clean.dredd), yes(clean.specmatic)]]));
+  print(
+    table(
+      ['server', 'ours', 'Dredd', 'Specmatic'],
+      [['fault-free', yes(clean.ours), yes(clean.dredd), yes(clean.specmatic)]],
+    ),
+  );
   print(`  ours: ${clean.ours.summary}; Dredd: ${clean.dredd.summary}; Specmatic: ${clean.specmatic.summary}`);
 
   print('\nDetected (the tool flags the faulty server):');
   const count = (pick: (r: Row) => Verdict) => faulty.filter((r) => pick(r).flagged).length;
-  print(table(['fault', 'ours', 'Dredd', 'Specmatic'], [
-    ...faulty.map((r) => [r.fault, yes(r.ours), yes(r.dredd), yes(r.specmatic)]),
-    [`TOTAL detected of ${faulty.length}`, String(count((r) => r.ours)), String(count((r) => r.dredd)), String(count((r) => r.specmatic))],
-  ]));
-  const falsePositive = (pick: (r: Row) => Verdict) => (pick(clean).flagged ? ' (FALSE POSITIVE on the fault-free server: its count means nothing)' : '');
-  print(`Totals: ours ${count((r) => r.ours)}/${faulty.length}${falsePositive((r) => r.ours)}, Dredd ${count((r) => r.dredd)}/${faulty.length}${falsePositive((r) => r.dredd)}, Specmatic ${count((r) => r.specmatic)}/${faulty.length}${falsePositive((r) => r.specmatic)}.`);
-  print(`Goal (issue 4): ours detects all of them: ${count((r) => r.ours) === faulty.length && !clean.ours.flagged ? 'MET' : 'NOT MET'}.`);
+  print(
+    table(
+      ['fault', 'ours', 'Dredd', 'Specmatic'],
+      [
+        ...faulty.map((r) => [r.fault, yes(r.ours), yes(r.dredd), yes(r.specmatic)]),
+        [
+          `TOTAL detected of ${faulty.length}`,
+          String(count((r) => r.ours)),
+          String(count((r) => r.dredd)),
+          String(count((r) => r.specmatic)),
+        ],
+      ],
+    ),
+  );
+  const falsePositive = (pick: (r: Row) => Verdict) =>
+    pick(clean).flagged ? ' (FALSE POSITIVE on the fault-free server: its count means nothing)' : '';
+  print(
+    `Totals: ours ${count((r) => r.ours)}/${faulty.length}${falsePositive((r) => r.ours)}, Dredd ${count((r) => r.dredd)}/${faulty.length}${falsePositive((r) => r.dredd)}, Specmatic ${count((r) => r.specmatic)}/${faulty.length}${falsePositive((r) => r.specmatic)}.`,
+  );
+  print(
+    `Goal (issue 4): ours detects all of them: ${count((r) => r.ours) === faulty.length && !clean.ours.flagged ? 'MET' : 'NOT MET'}.`,
+  );
 
   print('\nWhat each tool reported first, per fault:');
   for (const r of faulty) {
     print(`  ${r.fault}: ${r.description}`);
     print(`      ours:      ${r.ours.flagged ? r.ours.reason : `- (${r.ours.summary})`}`);
     print(`      Dredd:     ${r.dredd.flagged ? r.dredd.reason || r.dredd.summary : `- (${r.dredd.summary})`}`);
-    print(`      Specmatic: ${r.specmatic.flagged ? r.specmatic.reason || r.specmatic.summary : `- (${r.specmatic.summary})`}`);
+    print(
+      `      Specmatic: ${r.specmatic.flagged ? r.specmatic.reason || r.specmatic.summary : `- (${r.specmatic.summary})`}`,
+    );
   }
-  const time = (pick: (r: Row) => Verdict) => fixed(rows.reduce((sum, r) => sum + pick(r).ms, 0) / rows.length / 1000, 2);
-  print(`\nMean time per server: ours ${time((r) => r.ours)} s, Dredd ${time((r) => r.dredd)} s, Specmatic ${time((r) => r.specmatic)} s; detection wall time ${fixed(wallS, 0)} s (${options.concurrency} servers at a time).`);
+  const time = (pick: (r: Row) => Verdict) =>
+    fixed(rows.reduce((sum, r) => sum + pick(r).ms, 0) / rows.length / 1000, 2);
+  print(
+    `\nMean time per server: ours ${time((r) => r.ours)} s, Dredd ${time((r) => r.dredd)} s, Specmatic ${time((r) => r.specmatic)} s; detection wall time ${fixed(wallS, 0)} s (${options.concurrency} servers at a time).`,
+  );
   print(`\nNotes:
   - Dredd sends one request per documented status, always the first request example ("only one example is
     supported"); it cannot build the failing requests for 400/401/413/422 from the document, so they are skipped

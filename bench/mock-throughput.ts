@@ -24,8 +24,22 @@ interface Server {
   start(port: number, logDir: string): Started;
 }
 
-interface Load { reqPerS: number; p50: number; p99: number; expectedShare: number; statuses: string; errors: number }
-interface Round { round?: number; first200Ms: number; peakRssMiB: number; processes: number; valid: Load; invalid: Load }
+interface Load {
+  reqPerS: number;
+  p50: number;
+  p99: number;
+  expectedShare: number;
+  statuses: string;
+  errors: number;
+}
+interface Round {
+  round?: number;
+  first200Ms: number;
+  peakRssMiB: number;
+  processes: number;
+  valid: Load;
+  invalid: Load;
+}
 
 const OURS = 'ours';
 const PRISM = 'Prism CLI';
@@ -34,24 +48,41 @@ const BARE = 'bare node:http';
 
 function servers(requests: BenchRequests, options: ThroughputOptions): Server[] {
   const prism = (extra: string[]) => (port: number, logDir: string) =>
-    startProcess(join(ROOT, 'node_modules/.bin/prism'), ['mock', 'generated/openapi.yaml', '-p', String(port), '-h', '127.0.0.1', ...extra],
-      { logDir, name: `prism${extra.length ? '-quiet' : ''}-${port}` });
+    startProcess(
+      join(ROOT, 'node_modules/.bin/prism'),
+      ['mock', 'generated/openapi.yaml', '-p', String(port), '-h', '127.0.0.1', ...extra],
+      { logDir, name: `prism${extra.length ? '-quiet' : ''}-${port}` },
+    );
   return [
     {
       name: OURS,
       note: 'node --import tsx mocks/cli.ts',
-      start: (port, logDir) => startProcess(process.execPath, ['--import', 'tsx', 'mocks/cli.ts'], {
-        logDir, name: `ours-${port}`, env: { PORT: String(port), MOCK_TOKEN: options.token, MOCK_CHANNEL_KEY: options.channelKey },
-      }),
+      start: (port, logDir) =>
+        startProcess(process.execPath, ['--import', 'tsx', 'mocks/cli.ts'], {
+          logDir,
+          name: `ours-${port}`,
+          env: { PORT: String(port), MOCK_TOKEN: options.token, MOCK_CHANNEL_KEY: options.channelKey },
+        }),
     },
-    { name: PRISM, note: 'prism mock generated/openapi.yaml (defaults: no --errors, -v info logs every request, to a file)', start: prism([]) },
-    { name: PRISM_QUIET, note: 'the same with -v silent (no request log), to show what the logging costs', start: prism(['-v', 'silent']) },
+    {
+      name: PRISM,
+      note: 'prism mock generated/openapi.yaml (defaults: no --errors, -v info logs every request, to a file)',
+      start: prism([]),
+    },
+    {
+      name: PRISM_QUIET,
+      note: 'the same with -v silent (no request log), to show what the logging costs',
+      start: prism(['-v', 'silent']),
+    },
     {
       name: BARE,
       note: 'bench/bare-server.mjs: reads the body, answers any POST with the documented success JSON',
-      start: (port, logDir) => startProcess(process.execPath, ['bench/bare-server.mjs'], {
-        logDir, name: `bare-${port}`, env: { PORT: String(port), BODY: JSON.stringify(requests.successBody) },
-      }),
+      start: (port, logDir) =>
+        startProcess(process.execPath, ['bench/bare-server.mjs'], {
+          logDir,
+          name: `bare-${port}`,
+          env: { PORT: String(port), BODY: JSON.stringify(requests.successBody) },
+        }),
     },
   ];
 }
@@ -60,7 +91,11 @@ function servers(requests: BenchRequests, options: ThroughputOptions): Server[] 
 async function firstOk(url: string, request: BenchRequest, startedAt: number, timeoutMs = 30_000): Promise<number> {
   while (performance.now() - startedAt < timeoutMs) {
     try {
-      const response = await fetch(url + request.path, { method: request.method, headers: request.headers, body: request.body });
+      const response = await fetch(url + request.path, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+      });
       await response.arrayBuffer();
       if (response.status === 200) return performance.now() - startedAt;
     } catch {
@@ -72,7 +107,13 @@ async function firstOk(url: string, request: BenchRequest, startedAt: number, ti
 }
 
 async function drive(url: string, request: BenchRequest, options: ThroughputOptions): Promise<Load> {
-  const settings = { url: url + request.path, method: request.method, headers: request.headers, body: request.body, connections: options.connections };
+  const settings = {
+    url: url + request.path,
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+    connections: options.connections,
+  };
   await autocannon({ ...settings, duration: options.warmupS });
   const result = await autocannon({ ...settings, duration: options.durationS });
   const total = Object.values(result.statusCodeStats).reduce((sum, s) => sum + s.count, 0);
@@ -82,12 +123,19 @@ async function drive(url: string, request: BenchRequest, options: ThroughputOpti
     p50: result.latency.p50,
     p99: result.latency.p99,
     expectedShare: total ? (100 * expected) / total : 0,
-    statuses: Object.entries(result.statusCodeStats).map(([status, s]) => `${status}:${s.count}`).join(' '),
+    statuses: Object.entries(result.statusCodeStats)
+      .map(([status, s]) => `${status}:${s.count}`)
+      .join(' '),
     errors: result.errors + result.timeouts,
   };
 }
 
-async function measure(server: Server, requests: BenchRequests, options: ThroughputOptions, logDir: string): Promise<Round> {
+async function measure(
+  server: Server,
+  requests: BenchRequests,
+  options: ThroughputOptions,
+  logDir: string,
+): Promise<Round> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = server.start(port, logDir);
@@ -95,19 +143,28 @@ async function measure(server: Server, requests: BenchRequests, options: Through
   try {
     const first200Ms = await Promise.race([
       firstOk(url, requests.valid, started.startedAt),
-      started.exited.then(({ code }) => { throw new Error(`${server.name} exited (code ${code}) before answering; log: ${started.logPath}`); }),
+      started.exited.then(({ code }) => {
+        throw new Error(`${server.name} exited (code ${code}) before answering; log: ${started.logPath}`);
+      }),
     ]);
     const valid = await drive(url, requests.valid, options);
     const invalid = await drive(url, requests.invalid, options);
     const { peakMiB, maxProcesses } = rss.stop();
     // A round only counts if the server stayed up and answered every request, the valid one with its status.
     const { exitCode, signalCode } = started.child;
-    const problem = exitCode !== null || signalCode !== null ? `the process ended during the run (code ${exitCode}, signal ${signalCode})`
-      : valid.errors + invalid.errors > 0 ? `${valid.errors + invalid.errors} connection errors/timeouts`
-      : valid.expectedShare < 100 ? `only ${fixed(valid.expectedShare)}% of the valid requests got ${requests.valid.expectedStatus}` : undefined;
+    const problem =
+      exitCode !== null || signalCode !== null
+        ? `the process ended during the run (code ${exitCode}, signal ${signalCode})`
+        : valid.errors + invalid.errors > 0
+          ? `${valid.errors + invalid.errors} connection errors/timeouts`
+          : valid.expectedShare < 100
+            ? `only ${fixed(valid.expectedShare)}% of the valid requests got ${requests.valid.expectedStatus}`
+            : undefined;
     if (problem) {
       const tail = readFileSync(started.logPath, 'utf8').trim().split('\n').slice(-5).join('\n      ');
-      throw new Error(`${problem}; valid ${valid.statuses || 'no answers'}, invalid ${invalid.statuses || 'no answers'}; last lines of its log:\n      ${tail}`);
+      throw new Error(
+        `${problem}; valid ${valid.statuses || 'no answers'}, invalid ${invalid.statuses || 'no answers'}; last lines of its log:\n      ${tail}`,
+      );
     }
     return { first200Ms, peakRssMiB: peakMiB, processes: maxProcesses, valid, invalid };
   } finally {
@@ -120,9 +177,12 @@ async function measure(server: Server, requests: BenchRequests, options: Through
 async function startBreakdown(print: (text: string) => void) {
   const timed = async (args: string[]) => {
     const run = await runToEnd(process.execPath, args, { timeoutMs: 30_000 });
-    return run.code === 0 ? run.output.trim().split('\n').pop() ?? '' : `failed (exit ${run.code})`;
+    return run.code === 0 ? (run.output.trim().split('\n').pop() ?? '') : `failed (exit ${run.code})`;
   };
-  const load = (module: string) => ['-e', `const s = performance.now(); require(${JSON.stringify(module)}); console.log(Math.round(performance.now() - s))`];
+  const load = (module: string) => [
+    '-e',
+    `const s = performance.now(); require(${JSON.stringify(module)}); console.log(Math.round(performance.now() - s))`,
+  ];
   const tsx = await runToEnd(process.execPath, ['--import', 'tsx', '-e', '0'], { timeoutMs: 30_000 });
   const whole = await timed(load('@stoplight/prism-http'));
   const mocker = await timed(load('@stoplight/prism-http/dist/mocker/index.js'));
@@ -131,7 +191,11 @@ of which its mocker module alone (dist/mocker, json-schema-faker and friends) ${
 loads that mocker only on the first Prefer request, so it is not in its first-200 time.`);
 }
 
-export async function runMockThroughput(requests: BenchRequests, options: ThroughputOptions, print: (text: string) => void) {
+export async function runMockThroughput(
+  requests: BenchRequests,
+  options: ThroughputOptions,
+  print: (text: string) => void,
+) {
   print(heading('1. Mock throughput (issue 3)'));
   print(`Same bundled document for all: generated/openapi.yaml. Each server is a separate process on 127.0.0.1.
 autocannon (programmatic, in the bench process): ${options.connections} connections, ${options.warmupS} s warm-up, then ${options.durationS} s measured, per request.
@@ -152,12 +216,16 @@ Peak RSS: VmRSS summed over the server's process group (the process and any chil
         try {
           result = await measure(server, requests, options, logDir);
         } catch (error) {
-          print(`  round ${round} ${server.name}: DISCARDED (attempt ${attempt} of 2): ${error instanceof Error ? error.message : String(error)}`);
+          print(
+            `  round ${round} ${server.name}: DISCARDED (attempt ${attempt} of 2): ${error instanceof Error ? error.message : String(error)}`,
+          );
         }
       }
       if (!result) continue;
       rounds.get(server.name)!.push({ ...result, round });
-      print(`  round ${round} ${server.name.padEnd(20)} first 200 ${fixed(result.first200Ms, 0)} ms, valid ${fixed(result.valid.reqPerS, 0)} req/s (p99 ${result.valid.p99} ms; ${result.valid.statuses}), invalid ${fixed(result.invalid.reqPerS, 0)} req/s (p99 ${result.invalid.p99} ms; ${result.invalid.statuses}), peak RSS ${fixed(result.peakRssMiB)} MiB in ${result.processes} process(es)${result.valid.errors + result.invalid.errors ? `, ${result.valid.errors + result.invalid.errors} errors/timeouts` : ''}`);
+      print(
+        `  round ${round} ${server.name.padEnd(20)} first 200 ${fixed(result.first200Ms, 0)} ms, valid ${fixed(result.valid.reqPerS, 0)} req/s (p99 ${result.valid.p99} ms; ${result.valid.statuses}), invalid ${fixed(result.invalid.reqPerS, 0)} req/s (p99 ${result.invalid.p99} ms; ${result.invalid.statuses}), peak RSS ${fixed(result.peakRssMiB)} MiB in ${result.processes} process(es)${result.valid.errors + result.invalid.errors ? `, ${result.valid.errors + result.invalid.errors} errors/timeouts` : ''}`,
+      );
     }
   }
 
@@ -165,13 +233,44 @@ Peak RSS: VmRSS summed over the server's process group (the process and any chil
   const rows: string[][] = [];
   for (const server of list) {
     for (const kind of ['valid', 'invalid'] as const) {
-      rows.push([server.name, kind, String(rounds.get(server.name)!.length), fixed(med(server.name, (r) => r[kind].reqPerS), 0), fixed(med(server.name, (r) => r[kind].p50), 1),
-        fixed(med(server.name, (r) => r[kind].p99), 1), fixed(med(server.name, (r) => r.first200Ms), 0), fixed(med(server.name, (r) => r.peakRssMiB), 1),
-        fixed(med(server.name, (r) => r[kind].expectedShare), 1)]);
+      rows.push([
+        server.name,
+        kind,
+        String(rounds.get(server.name)!.length),
+        fixed(
+          med(server.name, (r) => r[kind].reqPerS),
+          0,
+        ),
+        fixed(
+          med(server.name, (r) => r[kind].p50),
+          1,
+        ),
+        fixed(
+          med(server.name, (r) => r[kind].p99),
+          1,
+        ),
+        fixed(
+          med(server.name, (r) => r.first200Ms),
+          0,
+        ),
+        fixed(
+          med(server.name, (r) => r.peakRssMiB),
+          1,
+        ),
+        fixed(
+          med(server.name, (r) => r[kind].expectedShare),
+          1,
+        ),
+      ]);
     }
   }
   print('\nMedians of the rounds:');
-  print(table(['server', 'request', 'rounds', 'req/s', 'p50 ms', 'p99 ms', 'first 200 ms', 'peak RSS MiB', '% expected status'], rows));
+  print(
+    table(
+      ['server', 'request', 'rounds', 'req/s', 'p50 ms', 'p99 ms', 'first 200 ms', 'peak RSS MiB', '% expected status'],
+      rows,
+    ),
+  );
   print(`% expected status: answers with the documented status (${requests.valid.expectedStatus} valid, ${requests.invalid.expectedStatus} invalid). The bare server validates nothing and
 answers 200 to every POST, so its invalid row is the floor of HTTP + JSON, not a like-for-like answer.
 Latencies come from autocannon's histogram, which has 1 ms resolution (0 means under 1 ms).`);
@@ -179,20 +278,48 @@ Latencies come from autocannon's histogram, which has 1 ms resolution (0 means u
   const ratioRows: string[][] = [];
   for (const other of [PRISM, PRISM_QUIET, BARE]) {
     for (const kind of ['valid', 'invalid'] as const) {
-      ratioRows.push([`ours/${other}`, kind, ratio(med(OURS, (r) => r[kind].reqPerS), med(other, (r) => r[kind].reqPerS)),
-        ratio(med(OURS, (r) => r[kind].p50), med(other, (r) => r[kind].p50)), ratio(med(OURS, (r) => r[kind].p99), med(other, (r) => r[kind].p99)),
-        ratio(med(OURS, (r) => r.first200Ms), med(other, (r) => r.first200Ms)), ratio(med(OURS, (r) => r.peakRssMiB), med(other, (r) => r.peakRssMiB))]);
+      ratioRows.push([
+        `ours/${other}`,
+        kind,
+        ratio(
+          med(OURS, (r) => r[kind].reqPerS),
+          med(other, (r) => r[kind].reqPerS),
+        ),
+        ratio(
+          med(OURS, (r) => r[kind].p50),
+          med(other, (r) => r[kind].p50),
+        ),
+        ratio(
+          med(OURS, (r) => r[kind].p99),
+          med(other, (r) => r[kind].p99),
+        ),
+        ratio(
+          med(OURS, (r) => r.first200Ms),
+          med(other, (r) => r.first200Ms),
+        ),
+        ratio(
+          med(OURS, (r) => r.peakRssMiB),
+          med(other, (r) => r.peakRssMiB),
+        ),
+      ]);
     }
   }
-  print('\nRatios (ours divided by the other; req/s above 1x means ours is faster, latency/time/RSS above 1x means ours is higher):');
+  print(
+    '\nRatios (ours divided by the other; req/s above 1x means ours is faster, latency/time/RSS above 1x means ours is higher):',
+  );
   print(table(['ratio', 'request', 'req/s', 'p50', 'p99', 'first 200', 'peak RSS'], ratioRows));
 
   const perRound = (kind: 'valid' | 'invalid') =>
-    rounds.get(OURS)!.flatMap((r) => {
-      const prism = rounds.get(PRISM)!.find((p) => p.round === r.round);
-      return prism ? [ratio(r[kind].reqPerS, prism[kind].reqPerS)] : [];
-    }).join(', ');
-  print(`Per round (servers of a round run back to back), ours/Prism CLI req/s: valid ${perRound('valid')}; invalid ${perRound('invalid')}.`);
+    rounds
+      .get(OURS)!
+      .flatMap((r) => {
+        const prism = rounds.get(PRISM)!.find((p) => p.round === r.round);
+        return prism ? [ratio(r[kind].reqPerS, prism[kind].reqPerS)] : [];
+      })
+      .join(', ');
+  print(
+    `Per round (servers of a round run back to back), ours/Prism CLI req/s: valid ${perRound('valid')}; invalid ${perRound('invalid')}.`,
+  );
 
   const goals: [string, boolean, string][] = [];
   for (const kind of ['valid', 'invalid'] as const) {
@@ -206,7 +333,12 @@ Latencies come from autocannon's histogram, which has 1 ms resolution (0 means u
   const first = med(OURS, (x) => x.first200Ms);
   goals.push(['first 200 within 1 s of start', first <= 1000, `${fixed(first, 0)} ms`]);
   print('\nGoals (issue 3), for our mock:');
-  print(table(['goal', 'measured', 'verdict'], goals.map(([goal, met, measured]) => [goal, measured, verdict(met)])));
+  print(
+    table(
+      ['goal', 'measured', 'verdict'],
+      goals.map(([goal, met, measured]) => [goal, measured, verdict(met)]),
+    ),
+  );
   const quiet = med(OURS, (x) => x.valid.reqPerS) / med(PRISM_QUIET, (x) => x.valid.reqPerS);
   print(`(Against Prism CLI with its request log off, ours is ${quiet.toFixed(2)}x on the valid POST.)`);
   await startBreakdown(print);

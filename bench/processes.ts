@@ -16,7 +16,11 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
   try {
     process.kill(-child.pid, signal);
   } catch {
-    try { child.kill(signal); } catch { /* already gone */ }
+    try {
+      child.kill(signal);
+    } catch {
+      /* already gone */
+    }
   }
 }
 
@@ -67,7 +71,11 @@ export interface Started {
 }
 
 /** Starts a long-running server; its output goes to a log file (not a pipe the bench must drain). */
-export function startProcess(command: string, args: string[], options: { cwd?: string; env?: Record<string, string>; logDir: string; name: string }): Started {
+export function startProcess(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string>; logDir: string; name: string },
+): Started {
   const logPath = join(options.logDir, `${options.name}.log`);
   const fd = openSync(logPath, 'w');
   const startedAt = performance.now();
@@ -80,8 +88,14 @@ export function startProcess(command: string, args: string[], options: { cwd?: s
   closeSync(fd);
   running.add(child);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.once('exit', (code, signal) => { running.delete(child); resolve({ code, signal }); });
-    child.once('error', () => { running.delete(child); resolve({ code: null, signal: null }); });
+    child.once('exit', (code, signal) => {
+      running.delete(child);
+      resolve({ code, signal });
+    });
+    child.once('error', () => {
+      running.delete(child);
+      resolve({ code: null, signal: null });
+    });
   });
   return {
     child,
@@ -108,24 +122,45 @@ export interface Completed {
 }
 
 /** Runs a command to its end (or until `timeoutMs`), collecting stdout and stderr together. */
-export function runToEnd(command: string, args: string[], options: { cwd?: string; env?: Record<string, string>; timeoutMs: number }): Promise<Completed> {
+export function runToEnd(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string>; timeoutMs: number },
+): Promise<Completed> {
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn(command, args, { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(command, args, {
+      cwd: options.cwd ?? ROOT,
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     running.add(child);
     const chunks: Buffer[] = [];
     child.stdout?.on('data', (chunk: Buffer) => chunks.push(chunk));
     child.stderr?.on('data', (chunk: Buffer) => chunks.push(chunk));
     let timedOut = false;
-    const timer = setTimeout(() => { timedOut = true; killGroup(child, 'SIGKILL'); }, options.timeoutMs);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup(child, 'SIGKILL');
+    }, options.timeoutMs);
     const finish = (code: number | null, signal: NodeJS.Signals | null) => {
       clearTimeout(timer);
       running.delete(child);
       killGroup(child, 'SIGKILL');
-      resolve({ code, signal, output: Buffer.concat(chunks).toString('utf8'), ms: Math.round(performance.now() - started), timedOut });
+      resolve({
+        code,
+        signal,
+        output: Buffer.concat(chunks).toString('utf8'),
+        ms: Math.round(performance.now() - started),
+        timedOut,
+      });
     };
     child.once('close', finish);
-    child.once('error', (error) => { chunks.push(Buffer.from(String(error))); finish(null, null); });
+    child.once('error', (error) => {
+      chunks.push(Buffer.from(String(error)));
+      finish(null, null);
+    });
   });
 }
 

@@ -29,7 +29,9 @@ export function benchRequests(credentials: { token: string; channelKey: string }
   if (!operation) throw new Error('the document has no operation');
   const cases = buildCases(contract, { uniquePrefix: 'bench' });
 
-  const media = (contract.resolve(operation.raw.requestBody as JsonObject).content as JsonObject)['application/json'] as JsonObject;
+  const media = (contract.resolve(operation.raw.requestBody as JsonObject).content as JsonObject)[
+    'application/json'
+  ] as JsonObject;
   const [exampleName, example] = Object.entries((media.examples as JsonObject | undefined) ?? {})[0] ?? [];
   const exampleValue = example ? (contract.resolve(example as JsonObject) as JsonObject).value : undefined;
   if (!exampleName || !isObject(exampleValue)) throw new Error('the operation has no named request example');
@@ -38,7 +40,9 @@ export function benchRequests(credentials: { token: string; channelKey: string }
   if (!successCase) throw new Error(`no success case for the example ${exampleName}`);
 
   // A rule broken just past its bound: prefer a maximum, else any 422 case of the catalogue.
-  const invalidCases = cases.filter((c) => c.area === 'body rules' && c.expect.errorCase === 'body-invalid' && c.expect.fields?.length === 1);
+  const invalidCases = cases.filter(
+    (c) => c.area === 'body rules' && c.expect.errorCase === 'body-invalid' && c.expect.fields?.length === 1,
+  );
   const invalidCase = invalidCases.find((c) => c.id.endsWith('.above-maximum')) ?? invalidCases[0];
   if (!invalidCase) throw new Error('the catalogue has no body-rule case');
 
@@ -47,7 +51,9 @@ export function benchRequests(credentials: { token: string; channelKey: string }
   if (!success || !isObject(successBody)) throw new Error('the document has no success example');
 
   const fill = (c: Case): Record<string, string> =>
-    Object.fromEntries(Object.entries(c.request.headers).map(([name, value]) => [name, fillSecrets(value, credentials)]));
+    Object.fromEntries(
+      Object.entries(c.request.headers).map(([name, value]) => [name, fillSecrets(value, credentials)]),
+    );
   return {
     contract,
     successBody,

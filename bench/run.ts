@@ -23,16 +23,26 @@ function settings(argv: string[]) {
     args: argv,
     strict: true,
     options: {
-      only: { type: 'string' }, rounds: { type: 'string' }, duration: { type: 'string' }, warmup: { type: 'string' },
-      connections: { type: 'string' }, concurrency: { type: 'string' }, 'keep-logs': { type: 'boolean' }, help: { type: 'boolean' },
+      only: { type: 'string' },
+      rounds: { type: 'string' },
+      duration: { type: 'string' },
+      warmup: { type: 'string' },
+      connections: { type: 'string' },
+      concurrency: { type: 'string' },
+      'keep-logs': { type: 'boolean' },
+      help: { type: 'boolean' },
     },
   });
   const whole = (name: string, raw: string | undefined, fallback: number) => {
     const value = raw === undefined ? fallback : Number(raw);
-    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number above 0, got "${raw}"`);
+    if (!Number.isInteger(value) || value < 1)
+      throw new Error(`--${name} must be a whole number above 0, got "${raw}"`);
     return value;
   };
-  const only = (values.only ?? PARTS.join(',')).split(',').map((s) => s.trim()).filter(Boolean);
+  const only = (values.only ?? PARTS.join(','))
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = only.filter((p) => !PARTS.includes(p as Part));
   if (unknown.length) throw new Error(`--only takes ${PARTS.join(', ')}; not ${unknown.join(', ')}`);
   return {
@@ -65,8 +75,14 @@ async function run(argv: string[]): Promise<number> {
   const credentials = { token: 'bench-token-3f9a', channelKey: 'BenchChannelKey2024' };
   const requests = benchRequests(credentials);
   const started = performance.now();
-  print(`npm run bench: ${new Date().toISOString()}, Node ${process.version}, ${cpus().length} CPU(s) (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at start`);
-  print(`Parts: ${[...options.parts].join(', ')}. The load generator, the suites and the in-process reference servers share these CPUs with the servers under test.`);
+  print(
+    `npm run bench: ${new Date().toISOString()}, Node ${process.version}, ${cpus().length} CPU(s) (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} at start`,
+  );
+  print(
+    `Parts: ${[...options.parts].join(', ')}. The load generator, the suites and the in-process reference servers share these CPUs with the servers under test.`,
+  );
 
   if (options.parts.has('mock')) {
     await runMockThroughput(requests, { ...options, ...credentials }, print);
@@ -75,19 +91,27 @@ async function run(argv: string[]): Promise<number> {
     await runConformanceTiming(requests.contract, { rounds: options.rounds, ...credentials }, print);
   }
   if (options.parts.has('detection')) {
-    const headers = Object.fromEntries(Object.entries(requests.valid.headers).filter(([name]) => name !== 'content-type'));
+    const headers = Object.fromEntries(
+      Object.entries(requests.valid.headers).filter(([name]) => name !== 'content-type'),
+    );
     await runDetection(requests.contract, { ...credentials, headers, concurrency: options.concurrency }, print);
   }
-  print(`Load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')} (the bench itself keeps about 2 busy; more means other work shared the CPUs).`);
+  print(
+    `Load average at the end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (the bench itself keeps about 2 busy; more means other work shared the CPUs).`,
+  );
   const kept = removeScratch(options.keepLogs);
-  print(`\nBench finished in ${((performance.now() - started) / 1000).toFixed(0)} s.${kept.length ? ` Logs kept in ${kept.join(', ')}` : ''}`);
+  print(
+    `\nBench finished in ${((performance.now() - started) / 1000).toFixed(0)} s.${kept.length ? ` Logs kept in ${kept.join(', ')}` : ''}`,
+  );
   return 0;
 }
 
 try {
   process.exitCode = await run(process.argv.slice(2));
 } catch (error) {
-  console.error(`Bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  console.error(`Bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   const kept = removeScratch(true);
   if (kept.length) console.error(`Logs kept in ${kept.join(', ')}`);
   process.exitCode = 1;

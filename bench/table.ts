@@ -21,7 +21,11 @@ export function table(header: string[], rows: string[][]): string {
   const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => /^(-?[\d.]+x?|n\/a|-)$/.test(r[i] ?? '')));
   const line = (cells: string[]) =>
     `| ${cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
-  return [line(header), `|${widths.map((w, i) => (numeric[i] ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`, ...rows.map(line)].join('\n');
+  return [
+    line(header),
+    `|${widths.map((w, i) => (numeric[i] ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`,
+    ...rows.map(line),
+  ].join('\n');
 }
 
 export function heading(title: string): string {

@@ -19,7 +19,10 @@ export interface Verdict {
   ms: number;
 }
 
-export interface Credentials { token: string; channelKey: string }
+export interface Credentials {
+  token: string;
+  channelKey: string;
+}
 
 export function oursGrader(contract: Contract, credentials: Credentials) {
   const grading = { contract, validator: schemaValidator(contract.document) };
@@ -32,7 +35,9 @@ export function oursGrader(contract: Contract, credentials: Credentials) {
     return {
       flagged: failed.length > 0,
       summary: `${results.length - failed.length}/${results.length} cases passed`,
-      reason: first ? `${first.testCase.id} [${first.testCase.rule}] ${first.failures.map((f) => f.check).join(', ')}` : '',
+      reason: first
+        ? `${first.testCase.id} [${first.testCase.rule}] ${first.failures.map((f) => f.check).join(', ')}`
+        : '',
       ms: Math.round(performance.now() - started),
     };
   };
@@ -45,14 +50,33 @@ export type DreddMode = 'adjusted' | 'as-is';
 /** `headers`: what a valid request needs besides its body (token, channel key), as the document names them. */
 export function dreddGrader(headers: Record<string, string>, cwd: string) {
   return async (url: string, mode: DreddMode = 'adjusted'): Promise<Verdict> => {
-    const run = await runToEnd(join(ROOT, 'node_modules/.bin/dredd'), [BUNDLE_PATH, url, `--hookfiles=${join(ROOT, 'bench/dredd-hooks.cjs')}`, '--color=false'], {
-      cwd, timeoutMs: 120_000, env: { BENCH_HEADERS: JSON.stringify(headers), BENCH_DREDD_MODE: mode, NO_COLOR: '1' },
-    });
+    const run = await runToEnd(
+      join(ROOT, 'node_modules/.bin/dredd'),
+      [BUNDLE_PATH, url, `--hookfiles=${join(ROOT, 'bench/dredd-hooks.cjs')}`, '--color=false'],
+      {
+        cwd,
+        timeoutMs: 120_000,
+        env: { BENCH_HEADERS: JSON.stringify(headers), BENCH_DREDD_MODE: mode, NO_COLOR: '1' },
+      },
+    );
     const output = strip(run.output);
-    const complete = /complete: (\d+ passing, \d+ failing, \d+ errors, \d+ skipped, \d+ total)/.exec(output)?.[1] ?? (run.timedOut ? 'timed out' : 'no summary');
-    const failures = output.split('\n').filter((l) => /^\s*fail: (headers|body|statusCode|uri|method)/.test(l)).map((l) => l.trim());
-    const error = output.split('\n').find((l) => /^\s*error:/.test(l))?.trim();
-    return { flagged: run.code !== 0, summary: `exit ${run.code}; ${complete}`, reason: failures[0] ?? error ?? '', ms: run.ms };
+    const complete =
+      /complete: (\d+ passing, \d+ failing, \d+ errors, \d+ skipped, \d+ total)/.exec(output)?.[1] ??
+      (run.timedOut ? 'timed out' : 'no summary');
+    const failures = output
+      .split('\n')
+      .filter((l) => /^\s*fail: (headers|body|statusCode|uri|method)/.test(l))
+      .map((l) => l.trim());
+    const error = output
+      .split('\n')
+      .find((l) => /^\s*error:/.test(l))
+      ?.trim();
+    return {
+      flagged: run.code !== 0,
+      summary: `exit ${run.code}; ${complete}`,
+      reason: failures[0] ?? error ?? '',
+      ms: run.ms,
+    };
   };
 }
 
@@ -66,7 +90,9 @@ export function specmaticOverlay(contract: Contract, credentials: Credentials, d
   const actions: JsonObject[] = [];
   for (const operation of contract.operations) {
     const raw = operation.raw;
-    const media = (contract.resolve((raw.requestBody ?? {}) as JsonObject).content as JsonObject | undefined)?.['application/json'] as JsonObject | undefined;
+    const media = (contract.resolve((raw.requestBody ?? {}) as JsonObject).content as JsonObject | undefined)?.[
+      'application/json'
+    ] as JsonObject | undefined;
     const names = Object.keys((media?.examples as JsonObject | undefined) ?? {});
     const target = `$.paths['${operation.path}'].${operation.method.toLowerCase()}.parameters`;
     const parameters = ((raw.parameters ?? []) as JsonObject[]).map((p) => contract.resolve(p));
@@ -81,22 +107,45 @@ export function specmaticOverlay(contract: Contract, credentials: Credentials, d
     for (const parameter of inlined) actions.push({ target, update: parameter });
   }
   const path = join(directory, 'specmatic-overlay.yaml');
-  writeFileSync(path, stringify({ overlay: '1.0.0', info: { title: 'bench: named header examples for Specmatic', version: '1.0.0' }, actions }));
+  writeFileSync(
+    path,
+    stringify({
+      overlay: '1.0.0',
+      info: { title: 'bench: named header examples for Specmatic', version: '1.0.0' },
+      actions,
+    }),
+  );
   return path;
 }
 
 export type SpecmaticMode = 'overlay' | 'as-is';
 
 export function specmaticGrader(contract: Contract, credentials: Credentials, cwd: string, overlayPath: string) {
-  const schemes = Object.keys((((contract.document.components as JsonObject | undefined)?.securitySchemes ?? {}) as JsonObject));
+  const schemes = Object.keys(
+    ((contract.document.components as JsonObject | undefined)?.securitySchemes ?? {}) as JsonObject,
+  );
   const env = Object.fromEntries(schemes.map((name) => [name, credentials.token]));
   return async (url: string, mode: SpecmaticMode = 'overlay'): Promise<Verdict> => {
     // C1-only JIT and the serial GC halve the JVM's start here (about 4 s instead of 8 s a run); results are the same.
-    const run = await runToEnd('java', ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-jar', join(ROOT, 'node_modules/specmatic/specmatic.jar'), 'test',
-      `--testBaseURL=${url}`, ...(mode === 'overlay' ? [`--overlay-file=${overlayPath}`] : []), BUNDLE_PATH], { cwd, timeoutMs: 180_000, env });
+    const run = await runToEnd(
+      'java',
+      [
+        '-XX:TieredStopAtLevel=1',
+        '-XX:+UseSerialGC',
+        '-jar',
+        join(ROOT, 'node_modules/specmatic/specmatic.jar'),
+        'test',
+        `--testBaseURL=${url}`,
+        ...(mode === 'overlay' ? [`--overlay-file=${overlayPath}`] : []),
+        BUNDLE_PATH,
+      ],
+      { cwd, timeoutMs: 180_000, env },
+    );
     const output = strip(run.output);
     const totals = /Tests run: (\d+), Successes: (\d+), Failures: (\d+), WIP: \d+, Errors: (\d+)/.exec(output);
-    const summary = totals ? `exit ${run.code}; ${totals[1]} run, ${totals[2]} passed, ${totals[3]} failed, ${totals[4]} errors` : `exit ${run.code}; ${run.timedOut ? 'timed out' : 'no summary'}`;
+    const summary = totals
+      ? `exit ${run.code}; ${totals[1]} run, ${totals[2]} passed, ${totals[3]} failed, ${totals[4]} errors`
+      : `exit ${run.code}; ${run.timedOut ? 'timed out' : 'no summary'}`;
     const lines = output.split('\n');
     const at = lines.findIndex((l) => /^\s*>> /.test(l));
     const rule = at >= 0 ? lines.slice(at + 1, at + 4).find((l) => /\b[RT]\d{4}:/.test(l) || /\S/.test(l)) : undefined;

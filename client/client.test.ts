@@ -9,7 +9,9 @@ import { createClient, type AuthStyle, type PackagingOrderRequest } from './inde
 
 const contract = loadContract();
 const operation = contract.operations.find((op) => op.operationId === 'createPackagingOrder')!;
-const media = (contract.resolve(operation.raw.requestBody as JsonObject).content as JsonObject)['application/json'] as JsonObject;
+const media = (contract.resolve(operation.raw.requestBody as JsonObject).content as JsonObject)[
+  'application/json'
+] as JsonObject;
 const seedRequest = ((media.examples as JsonObject).seedSample as JsonObject).value as unknown as PackagingOrderRequest;
 const documentedBody = (errorCase: string) => exampleForCase(operation.responses, errorCase)!.example.value;
 
@@ -45,7 +47,12 @@ describe.each(['x-access-token', 'bearer'] as const)('with auth %s', (auth) => {
 describe('every documented error row', () => {
   it('no token: 401 ERR0001', async () => {
     const result = await clientFor({ token: '' }).createPackagingOrder(seedRequest);
-    expect(result).toMatchObject({ ok: false, kind: 'error', status: 401, error: documentedBody('credentials-missing') });
+    expect(result).toMatchObject({
+      ok: false,
+      kind: 'error',
+      status: 401,
+      error: documentedBody('credentials-missing'),
+    });
   });
 
   it('channel key missing or unknown: 400 with the channel message', async () => {
@@ -82,7 +89,9 @@ describe('failures that are not API answers', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const { port } = closed.address() as AddressInfo;
     await new Promise((resolve) => closed.close(resolve));
-    const result = await createClient({ baseUrl: `http://127.0.0.1:${port}`, ...credentials }).createPackagingOrder(seedRequest);
+    const result = await createClient({ baseUrl: `http://127.0.0.1:${port}`, ...credentials }).createPackagingOrder(
+      seedRequest,
+    );
     expect(result).toMatchObject({ ok: false, kind: 'network' });
   });
 
@@ -94,7 +103,9 @@ describe('failures that are not API answers', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     try {
-      const result = await createClient({ baseUrl: `http://127.0.0.1:${port}`, ...credentials }).createPackagingOrder(seedRequest);
+      const result = await createClient({ baseUrl: `http://127.0.0.1:${port}`, ...credentials }).createPackagingOrder(
+        seedRequest,
+      );
       expect(result).toMatchObject({ ok: false, kind: 'undocumented', status, body });
     } finally {
       await new Promise((resolve) => server.close(resolve));

@@ -49,16 +49,14 @@ export function createClient(options: ClientOptions) {
   const client = createFetchClient<paths>({
     baseUrl: options.baseUrl.replace(/\/+$/, ''),
     fetch: options.fetch,
-    headers:
-      auth === 'bearer' ? { Authorization: `Bearer ${options.token}` } : { 'x-access-token': options.token },
+    headers: auth === 'bearer' ? { Authorization: `Bearer ${options.token}` } : { 'x-access-token': options.token },
   });
   const channel = { 'x-channel-key': options.channelKey };
 
   return {
     createPackagingOrder(body: PackagingOrderRequest, init: RequestOptions = {}): Promise<CreatePackagingOrderResult> {
-      return settle(
-        operations.createPackagingOrder.statuses,
-        () => client.POST('/packaging_order', { body, params: { header: channel }, parseAs: 'text', signal: init.signal }),
+      return settle(operations.createPackagingOrder.statuses, () =>
+        client.POST('/packaging_order', { body, params: { header: channel }, parseAs: 'text', signal: init.signal }),
       );
     },
   };
@@ -76,7 +74,9 @@ async function settle<T>(
     return { ok: false, kind: 'network', message: `request failed: ${message}`, cause } as T;
   }
   const { response } = outcome;
-  const text = String(outcome.data ?? (typeof outcome.error === 'string' ? outcome.error : JSON.stringify(outcome.error ?? '')));
+  const text = String(
+    outcome.data ?? (typeof outcome.error === 'string' ? outcome.error : JSON.stringify(outcome.error ?? '')),
+  );
   const undocumented = (message: string) =>
     ({ ok: false, kind: 'undocumented', status: response.status, message, body: text }) as T;
   if (!documented.includes(response.status)) return undocumented(`status ${response.status} is not documented`);
@@ -86,7 +86,9 @@ async function settle<T>(
   } catch {
     return undocumented(`status ${response.status} came with a body that is not JSON`);
   }
-  return (response.ok
-    ? { ok: true, status: response.status, data: body }
-    : { ok: false, kind: 'error', status: response.status, error: body }) as T;
+  return (
+    response.ok
+      ? { ok: true, status: response.status, data: body }
+      : { ok: false, kind: 'error', status: response.status, error: body }
+  ) as T;
 }

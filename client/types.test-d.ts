@@ -28,7 +28,9 @@ export function narrowing(result: CreatePackagingOrderResult): string {
     case 401:
       // @ts-expect-error 401 carries only ERR0001 or ERR0000
       if (result.error.code === 'ERR9999') return '';
-      return result.error.code === 'ERR0001' ? result.error.message satisfies 'No token provided' : result.error.message;
+      return result.error.code === 'ERR0001'
+        ? (result.error.message satisfies 'No token provided')
+        : result.error.message;
     case 400:
       // @ts-expect-error the 400 answers have no code in the contract
       return result.error.code;

@@ -7,12 +7,16 @@ import { buildCases } from './cases.ts';
 const contract = loadContract();
 const cases = buildCases(contract, { uniquePrefix: 'catalogue' });
 const operation = contract.operations[0]!;
-const media = (contract.resolve(operation.raw.requestBody as JsonObject).content as JsonObject)['application/json'] as JsonObject;
+const media = (contract.resolve(operation.raw.requestBody as JsonObject).content as JsonObject)[
+  'application/json'
+] as JsonObject;
 const schema = contract.resolve(media.schema as JsonObject);
 const properties = schema.properties as JsonObject;
 const field = (name: string) => contract.resolve(properties[name] as JsonObject);
 const sentValues = (name: string, status: number) =>
-  cases.filter((c) => c.expect.status === status && c.request.body?.startsWith('{')).map((c) => (JSON.parse(c.request.body!) as JsonObject)[name]);
+  cases
+    .filter((c) => c.expect.status === status && c.request.body?.startsWith('{'))
+    .map((c) => (JSON.parse(c.request.body!) as JsonObject)[name]);
 
 describe('case catalogue', () => {
   it('ids are unique and every rule points into the document', () => {
@@ -29,7 +33,9 @@ describe('case catalogue', () => {
       const rules = contract.resolve(raw as JsonObject);
       if (typeof rules.maximum !== 'number') continue;
       expect(sentValues(name, 200)).toEqual(expect.arrayContaining([rules.minimum, rules.maximum]));
-      expect(sentValues(name, 422)).toEqual(expect.arrayContaining([(rules.minimum as number) - 1, (rules.maximum as number) + 1]));
+      expect(sentValues(name, 422)).toEqual(
+        expect.arrayContaining([(rules.minimum as number) - 1, (rules.maximum as number) + 1]),
+      );
     }
   });
 
@@ -46,9 +52,14 @@ describe('case catalogue', () => {
     for (const [name, raw] of Object.entries(properties)) {
       const rules = contract.resolve(raw as JsonObject);
       if (rules.type !== 'string' || rules.pattern || typeof rules.maxLength !== 'number') continue;
-      const lengths = (status: number) => sentValues(name, status).filter((v) => typeof v === 'string').map((v) => (v as string).length);
+      const lengths = (status: number) =>
+        sentValues(name, status)
+          .filter((v) => typeof v === 'string')
+          .map((v) => (v as string).length);
       expect(lengths(200)).toEqual(expect.arrayContaining([rules.minLength, rules.maxLength]));
-      expect(lengths(422)).toEqual(expect.arrayContaining([(rules.minLength as number) - 1, (rules.maxLength as number) + 1]));
+      expect(lengths(422)).toEqual(
+        expect.arrayContaining([(rules.minLength as number) - 1, (rules.maxLength as number) + 1]),
+      );
     }
   });
 
@@ -62,14 +73,22 @@ describe('case catalogue', () => {
   });
 
   it('booleans reject the string "true", and every typed field rejects null', () => {
-    for (const name of Object.keys(properties).filter((n) => field(n).type === 'boolean')) expect(sentValues(name, 422)).toContain('true');
-    for (const name of Object.keys(properties).filter((n) => field(n).type)) expect(sentValues(name, 422)).toContain(null);
+    for (const name of Object.keys(properties).filter((n) => field(n).type === 'boolean'))
+      expect(sentValues(name, 422)).toContain('true');
+    for (const name of Object.keys(properties).filter((n) => field(n).type))
+      expect(sentValues(name, 422)).toContain(null);
   });
 
   it('values of x-unique fields are new in every request', () => {
-    const ids = cases.filter((c) => c.expect.status === 200).map((c) => (JSON.parse(c.request.body!) as JsonObject).order_id);
+    const ids = cases
+      .filter((c) => c.expect.status === 200)
+      .map((c) => (JSON.parse(c.request.body!) as JsonObject).order_id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids.filter((id) => typeof id === 'string' && id.length > 1).every((id) => (id as string).startsWith('catalogue-'))).toBe(true);
+    expect(
+      ids
+        .filter((id) => typeof id === 'string' && id.length > 1)
+        .every((id) => (id as string).startsWith('catalogue-')),
+    ).toBe(true);
   });
 
   it('covers each documented error case of the operation', () => {

@@ -35,34 +35,66 @@ const show = (value: unknown) => (value === undefined ? '(nothing)' : JSON.strin
 const finding = (passed: boolean, expected: string, actual: string): Finding => ({ passed, expected, actual });
 
 export const answered: Check = (_c, exchange, { timeoutMs }) =>
-  finding(exchange.failure === undefined, `an answer within ${timeoutMs} ms`, exchange.failure ?? `answered in ${exchange.ms} ms`);
+  finding(
+    exchange.failure === undefined,
+    `an answer within ${timeoutMs} ms`,
+    exchange.failure ?? `answered in ${exchange.ms} ms`,
+  );
 
 export const noServerError: Check = (_c, exchange) =>
-  exchange.status === undefined ? undefined : finding(exchange.status < 500, 'no 5xx status', `status ${exchange.status}`);
+  exchange.status === undefined
+    ? undefined
+    : finding(exchange.status < 500, 'no 5xx status', `status ${exchange.status}`);
 
 export const statusAsDocumented: Check = (testCase, exchange) =>
-  exchange.status === undefined ? undefined : finding(exchange.status === testCase.expect.status, `status ${testCase.expect.status}`, `status ${exchange.status}`);
+  exchange.status === undefined
+    ? undefined
+    : finding(
+        exchange.status === testCase.expect.status,
+        `status ${testCase.expect.status}`,
+        `status ${exchange.status}`,
+      );
 
 export const contentTypeIsJson: Check = (_c, exchange) => {
   if (exchange.status === undefined) return undefined;
   const type = exchange.headers['content-type'] ?? '';
-  return finding(/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type), 'Content-Type: application/json', type ? `Content-Type: ${type}` : 'no Content-Type');
+  return finding(
+    /^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type),
+    'Content-Type: application/json',
+    type ? `Content-Type: ${type}` : 'no Content-Type',
+  );
 };
 
 export const bodyMatchesSchema: Check = (testCase, exchange, { validator }) => {
   if (exchange.status === undefined || !testCase.expect.schema) return undefined;
-  if (exchange.json === undefined) return finding(false, 'a JSON body valid against the documented schema', `not JSON: ${exchange.text.slice(0, 200)}`);
+  if (exchange.json === undefined)
+    return finding(
+      false,
+      'a JSON body valid against the documented schema',
+      `not JSON: ${exchange.text.slice(0, 200)}`,
+    );
   const problems = validator.problems(testCase.expect.schema, exchange.json);
-  const described = problems.map((p) => `${p.instancePath || '(body)'} ${p.message}${p.params && 'additionalProperty' in p.params ? ` (${String(p.params.additionalProperty)})` : ''}`);
-  return finding(problems.length === 0, 'a body valid against the documented schema', problems.length ? described.join('; ') : 'valid');
+  const described = problems.map(
+    (p) =>
+      `${p.instancePath || '(body)'} ${p.message}${p.params && 'additionalProperty' in p.params ? ` (${String(p.params.additionalProperty)})` : ''}`,
+  );
+  return finding(
+    problems.length === 0,
+    'a body valid against the documented schema',
+    problems.length ? described.join('; ') : 'valid',
+  );
 };
 
 /** Error answers must carry the documented message and code, not just any error. */
 export const errorAsDocumented: Check = (testCase, exchange) => {
   const example = testCase.expect.example;
   if (!isObject(example) || exchange.status === undefined) return undefined;
-  const expected = Object.fromEntries(Object.entries(example).filter(([key]) => typeof example[key] !== 'object' || example[key] === null));
-  const actual = isObject(exchange.json) ? Object.fromEntries(Object.keys(expected).map((key) => [key, (exchange.json as JsonObject)[key]])) : exchange.json;
+  const expected = Object.fromEntries(
+    Object.entries(example).filter(([key]) => typeof example[key] !== 'object' || example[key] === null),
+  );
+  const actual = isObject(exchange.json)
+    ? Object.fromEntries(Object.keys(expected).map((key) => [key, (exchange.json as JsonObject)[key]]))
+    : exchange.json;
   return finding(isDeepStrictEqual(expected, actual), show(expected), show(actual));
 };
 
@@ -70,16 +102,22 @@ export const errorAsDocumented: Check = (testCase, exchange) => {
 export const fieldErrorsNameTheFields: Check = (testCase, exchange) => {
   const fields = testCase.expect.fields;
   if (!fields || exchange.status === undefined) return undefined;
-  const listed = isObject(exchange.json) && Array.isArray(exchange.json.errors)
-    ? exchange.json.errors.map((e) => (isObject(e) ? e.field : undefined)).sort()
-    : undefined;
-  return finding(isDeepStrictEqual(listed, [...fields].sort()), `errors naming ${show(fields)}`, listed ? `errors naming ${show(listed)}` : 'no errors list');
+  const listed =
+    isObject(exchange.json) && Array.isArray(exchange.json.errors)
+      ? exchange.json.errors.map((e) => (isObject(e) ? e.field : undefined)).sort()
+      : undefined;
+  return finding(
+    isDeepStrictEqual(listed, [...fields].sort()),
+    `errors naming ${show(fields)}`,
+    listed ? `errors naming ${show(listed)}` : 'no errors list',
+  );
 };
 
 /** Objects the schema marks `x-echoes-request-body` must repeat the documented fields that were sent. */
 export const successEchoesRequest: Check = (testCase, exchange, { contract }) => {
   const sent = testCase.expect.echoOf;
-  if (!sent || !testCase.expect.schema || exchange.status === undefined || exchange.json === undefined) return undefined;
+  if (!sent || !testCase.expect.schema || exchange.status === undefined || exchange.json === undefined)
+    return undefined;
   const places = echoPaths(contract, testCase.expect.schema);
   if (places.length === 0) return undefined;
   const wrong = places
@@ -91,8 +129,16 @@ export const successEchoesRequest: Check = (testCase, exchange, { contract }) =>
 export const allowListsMethods: Check = (testCase, exchange) => {
   const allow = testCase.expect.allow;
   if (!allow || exchange.status === undefined) return undefined;
-  const listed = (exchange.headers.allow ?? '').split(',').map((m) => m.trim().toUpperCase()).filter(Boolean).sort();
-  return finding(isDeepStrictEqual(listed, [...allow].sort()), `Allow: ${allow.join(', ')}`, exchange.headers.allow ? `Allow: ${exchange.headers.allow}` : 'no Allow header');
+  const listed = (exchange.headers.allow ?? '')
+    .split(',')
+    .map((m) => m.trim().toUpperCase())
+    .filter(Boolean)
+    .sort();
+  return finding(
+    isDeepStrictEqual(listed, [...allow].sort()),
+    `Allow: ${allow.join(', ')}`,
+    exchange.headers.allow ? `Allow: ${exchange.headers.allow}` : 'no Allow header',
+  );
 };
 
 /** The registry: the order is the order of the report. */

@@ -23,32 +23,61 @@ afterAll(async () => {
 
 async function run(args: string[]) {
   const lines: string[] = [];
-  const code = await main(args, (line) => lines.push(line), (line) => lines.push(line));
+  const code = await main(
+    args,
+    (line) => lines.push(line),
+    (line) => lines.push(line),
+  );
   return { code, output: lines.join('\n') };
 }
 
 describe('exit codes', () => {
   it('0 and a green summary against the mock, with reports', async () => {
-    const { code, output } = await run(['--base-url', mock.url, '--token', token, '--channel-key', channelKey, '--report', 'junit,json,html', '--report-dir', reportDir]);
+    const { code, output } = await run([
+      '--base-url',
+      mock.url,
+      '--token',
+      token,
+      '--channel-key',
+      channelKey,
+      '--report',
+      'junit,json,html',
+      '--report-dir',
+      reportDir,
+    ]);
     expect(code).toBe(0);
     expect(output).toMatch(/CONFORMANT: (\d+) of \1 cases/);
     expect(readdirSync(reportDir).sort()).toEqual(['conformance.html', 'conformance.json', 'conformance.junit.xml']);
     const json = JSON.parse(readFileSync(join(reportDir, 'conformance.json'), 'utf8'));
     expect(json).toMatchObject({ conformant: true });
     expect(json.passed).toBe(json.total);
-    expect(readFileSync(join(reportDir, 'conformance.junit.xml'), 'utf8')).toMatch(/<testsuites name="conformance" tests="\d+" failures="0"/);
+    expect(readFileSync(join(reportDir, 'conformance.junit.xml'), 'utf8')).toMatch(
+      /<testsuites name="conformance" tests="\d+" failures="0"/,
+    );
   });
 
   it('1 against a faulty server, naming the rule and a cURL line without the token', async () => {
     const faulty = await startReferenceServer({ token, channelKey, fault: 'quantity-max-off-by-one' });
     try {
-      const { code, output } = await run(['--base-url', faulty.url, '--token', token, '--channel-key', channelKey, '--report', 'json,junit,html', '--report-dir', reportDir]);
+      const { code, output } = await run([
+        '--base-url',
+        faulty.url,
+        '--token',
+        token,
+        '--channel-key',
+        channelKey,
+        '--report',
+        'json,junit,html',
+        '--report-dir',
+        reportDir,
+      ]);
       expect(code).toBe(1);
       expect(output).toContain('✗ body.quantity.above-maximum');
       expect(output).toContain('rule:     #/components/schemas/Quantity/maximum');
       expect(output).toMatch(/reproduce: curl -i -X POST '.*\/packaging_order' .*"x-access-token: \$TOKEN"/);
       expect(output).toContain('NOT CONFORMANT');
-      for (const file of readdirSync(reportDir)) expect(readFileSync(join(reportDir, file), 'utf8')).not.toContain(token);
+      for (const file of readdirSync(reportDir))
+        expect(readFileSync(join(reportDir, file), 'utf8')).not.toContain(token);
       expect(output).not.toContain(token);
     } finally {
       await faulty.close();
@@ -67,7 +96,14 @@ describe('exit codes', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const { port } = closed.address() as AddressInfo;
     await new Promise((resolve) => closed.close(resolve));
-    const { code, output } = await run(['--base-url', `http://127.0.0.1:${port}`, '--token', token, '--channel-key', channelKey]);
+    const { code, output } = await run([
+      '--base-url',
+      `http://127.0.0.1:${port}`,
+      '--token',
+      token,
+      '--channel-key',
+      channelKey,
+    ]);
     expect(code).toBe(2);
     expect(output).toContain('connection refused');
   });
@@ -88,11 +124,22 @@ describe('exit codes', () => {
 describe('selection and listing', () => {
   it('--list prints the cases and sends nothing', async () => {
     let requests = 0;
-    const counter = createServer((_req, res) => { requests++; res.end(); });
+    const counter = createServer((_req, res) => {
+      requests++;
+      res.end();
+    });
     await new Promise<void>((resolve) => counter.listen(0, '127.0.0.1', resolve));
     const { port } = counter.address() as AddressInfo;
     try {
-      const { code, output } = await run(['--list', '--base-url', `http://127.0.0.1:${port}`, '--token', token, '--channel-key', channelKey]);
+      const { code, output } = await run([
+        '--list',
+        '--base-url',
+        `http://127.0.0.1:${port}`,
+        '--token',
+        token,
+        '--channel-key',
+        channelKey,
+      ]);
       expect(code).toBe(0);
       expect(output).toMatch(/body\.quantity\.above-maximum\s+body rules\s+422/);
       expect(requests).toBe(0);

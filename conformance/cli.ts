@@ -35,19 +35,33 @@ function options(argv: string[]) {
     args: argv,
     strict: true,
     options: {
-      'base-url': { type: 'string' }, token: { type: 'string' }, 'channel-key': { type: 'string' },
-      only: { type: 'string' }, skip: { type: 'string' }, timeout: { type: 'string' }, concurrency: { type: 'string' },
-      'order-id-prefix': { type: 'string' }, list: { type: 'boolean' }, report: { type: 'string' },
-      'report-dir': { type: 'string' }, document: { type: 'string' }, help: { type: 'boolean' },
+      'base-url': { type: 'string' },
+      token: { type: 'string' },
+      'channel-key': { type: 'string' },
+      only: { type: 'string' },
+      skip: { type: 'string' },
+      timeout: { type: 'string' },
+      concurrency: { type: 'string' },
+      'order-id-prefix': { type: 'string' },
+      list: { type: 'boolean' },
+      report: { type: 'string' },
+      'report-dir': { type: 'string' },
+      document: { type: 'string' },
+      help: { type: 'boolean' },
     },
   });
   const positive = (name: string, raw: string | undefined, fallback: number) => {
     if (raw === undefined) return fallback;
     const value = Number(raw);
-    if (!Number.isInteger(value) || value < 1) throw new UsageError(`--${name} must be a whole number above 0, got "${raw}"`);
+    if (!Number.isInteger(value) || value < 1)
+      throw new UsageError(`--${name} must be a whole number above 0, got "${raw}"`);
     return value;
   };
-  const list = (raw?: string) => (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (raw?: string) =>
+    (raw ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   const reports = list(values.report);
   const unknown = reports.filter((r) => !REPORT_FORMATS.includes(r as ReportFormat));
   if (unknown.length) throw new UsageError(`--report takes ${REPORT_FORMATS.join(', ')}; not ${unknown.join(', ')}`);
@@ -88,16 +102,23 @@ export async function main(argv: string[], out = console.log, err = console.erro
     return 2;
   }
   const runId = Date.now().toString(36);
-  const cases = selectCases(buildCases(contract, { uniquePrefix: `${settings.orderIdPrefix}-${runId}` }), settings.only, settings.skip);
+  const cases = selectCases(
+    buildCases(contract, { uniquePrefix: `${settings.orderIdPrefix}-${runId}` }),
+    settings.only,
+    settings.skip,
+  );
   if (settings.list) {
-    for (const c of cases) out(`${c.id.padEnd(48)} ${c.area.padEnd(12)} ${String(c.expect.status)}  ${c.title}  [${c.rule}]`);
+    for (const c of cases)
+      out(`${c.id.padEnd(48)} ${c.area.padEnd(12)} ${String(c.expect.status)}  ${c.title}  [${c.rule}]`);
     out(`${cases.length} cases`);
     return 0;
   }
   const missing = (['baseUrl', 'token', 'channelKey'] as const).filter((key) => !settings[key]);
   if (missing.length) {
     const names = { baseUrl: '--base-url', token: '--token', channelKey: '--channel-key' };
-    err(`Missing ${missing.map((m) => names[m]).join(', ')} (or their CONFORMANCE_* environment variables).\n\n${USAGE}`);
+    err(
+      `Missing ${missing.map((m) => names[m]).join(', ')} (or their CONFORMANCE_* environment variables).\n\n${USAGE}`,
+    );
     return 2;
   }
   if (!/^https?:\/\/[^/]/i.test(settings.baseUrl!)) {
@@ -109,7 +130,12 @@ export async function main(argv: string[], out = console.log, err = console.erro
     return 2;
   }
 
-  const target: Target = { baseUrl: settings.baseUrl!, token: settings.token!, channelKey: settings.channelKey!, timeoutMs: settings.timeoutMs };
+  const target: Target = {
+    baseUrl: settings.baseUrl!,
+    token: settings.token!,
+    channelKey: settings.channelKey!,
+    timeoutMs: settings.timeoutMs,
+  };
   const grading = { contract, validator: schemaValidator(contract.document) };
   const ready = await preflight(contract, target, `${settings.orderIdPrefix}-${runId}-preflight`);
   if (!ready.ok) {
@@ -122,7 +148,8 @@ export async function main(argv: string[], out = console.log, err = console.erro
   let done = 0;
   const results = await runCases(cases, target, grading, settings.concurrency, (result) => {
     done++;
-    if (!result.passed || done % 25 === 0 || done === cases.length) out(`  [${done}/${cases.length}] ${result.passed ? '✓' : '✗'} ${result.testCase.id}`);
+    if (!result.passed || done % 25 === 0 || done === cases.length)
+      out(`  [${done}/${cases.length}] ${result.passed ? '✓' : '✗'} ${result.testCase.id}`);
   });
   const wallMs = Math.round(performance.now() - started);
 
@@ -130,7 +157,8 @@ export async function main(argv: string[], out = console.log, err = console.erro
   if (failed.length) out(`\nFailing cases:\n${failed.map(describeFailure).join('\n\n')}`);
   out(`\n${summary(results, wallMs)}`);
   if (settings.reports.length) {
-    for (const path of writeReports(results, settings.reports, settings.reportDir, { baseUrl: target.baseUrl, wallMs })) out(`Report: ${path}`);
+    for (const path of writeReports(results, settings.reports, settings.reportDir, { baseUrl: target.baseUrl, wallMs }))
+      out(`Report: ${path}`);
   }
   return failed.length === 0 ? 0 : 1;
 }

@@ -4,7 +4,8 @@ import { CHANNEL_KEY, TOKEN, type CaseRequest } from './case.ts';
 export function curlFor(baseUrl: string, request: CaseRequest): string {
   const parts = [`curl -i -X ${request.method} ${quote(`${baseUrl.replace(/\/+$/, '')}${request.path}`)}`];
   for (const [name, value] of Object.entries(request.headers)) parts.push(`-H ${quote(`${name}: ${value}`)}`);
-  if (request.body !== undefined && !['GET', 'HEAD'].includes(request.method)) parts.push(`--data-raw ${bodyArgument(request.body)}`);
+  if (request.body !== undefined && !['GET', 'HEAD'].includes(request.method))
+    parts.push(`--data-raw ${bodyArgument(request.body)}`);
   return parts.join(' ');
 }
 

@@ -36,13 +36,25 @@ export function describeFailure(result: CaseResult): string {
 
 export function summary(results: CaseResult[], wallMs: number): string {
   const total = results.filter((r) => r.passed).length;
-  const rows = scores(results).map(({ area, passed, total: count }) => `  ${area.padEnd(12)} ${String(passed).padStart(4)} / ${count}${passed === count ? '' : '  ✗'}`);
+  const rows = scores(results).map(
+    ({ area, passed, total: count }) =>
+      `  ${area.padEnd(12)} ${String(passed).padStart(4)} / ${count}${passed === count ? '' : '  ✗'}`,
+  );
   const verdict = total === results.length ? 'CONFORMANT' : 'NOT CONFORMANT';
-  return [`Score by area (cases passed / cases):`, ...rows, `  ${'total'.padEnd(12)} ${String(total).padStart(4)} / ${results.length}`,
-    `${verdict}: ${total} of ${results.length} cases as documented, in ${(wallMs / 1000).toFixed(2)} s`].join('\n');
+  return [
+    `Score by area (cases passed / cases):`,
+    ...rows,
+    `  ${'total'.padEnd(12)} ${String(total).padStart(4)} / ${results.length}`,
+    `${verdict}: ${total} of ${results.length} cases as documented, in ${(wallMs / 1000).toFixed(2)} s`,
+  ].join('\n');
 }
 
-export function writeReports(results: CaseResult[], formats: ReportFormat[], directory: string, meta: { baseUrl: string; wallMs: number }): string[] {
+export function writeReports(
+  results: CaseResult[],
+  formats: ReportFormat[],
+  directory: string,
+  meta: { baseUrl: string; wallMs: number },
+): string[] {
   mkdirSync(directory, { recursive: true });
   const written: string[] = [];
   const write = (name: string, content: string) => {
@@ -65,20 +77,30 @@ function jsonReport(results: CaseResult[], meta: { baseUrl: string; wallMs: numb
     wallMs: meta.wallMs,
     areas: scores(results),
     cases: results.map((r) => ({
-      id: r.testCase.id, area: r.testCase.area, title: r.testCase.title, rule: r.testCase.rule, passed: r.passed,
-      expectedStatus: r.testCase.expect.status, status: r.status ?? null, ms: r.ms, failures: r.failures, curl: r.curl,
+      id: r.testCase.id,
+      area: r.testCase.area,
+      title: r.testCase.title,
+      rule: r.testCase.rule,
+      passed: r.passed,
+      expectedStatus: r.testCase.expect.status,
+      status: r.status ?? null,
+      ms: r.ms,
+      failures: r.failures,
+      curl: r.curl,
     })),
   };
 }
 
 function junitReport(results: CaseResult[], wallMs: number): string {
   const suites = scores(results).map(({ area, passed, total }) => {
-    const cases = results.filter((r) => r.testCase.area === area).map((r) => {
-      const open = `    <testcase classname="${xml(area)}" name="${xml(`${r.testCase.id}: ${r.testCase.title}`)}" time="${(r.ms / 1000).toFixed(3)}"`;
-      if (r.passed) return `${open}/>`;
-      const message = r.failures.map((f) => `${f.check}: expected ${f.expected}, actual ${f.actual}`).join('; ');
-      return `${open}>\n      <failure message="${xml(message)}">${xml(describeFailure(r))}</failure>\n    </testcase>`;
-    });
+    const cases = results
+      .filter((r) => r.testCase.area === area)
+      .map((r) => {
+        const open = `    <testcase classname="${xml(area)}" name="${xml(`${r.testCase.id}: ${r.testCase.title}`)}" time="${(r.ms / 1000).toFixed(3)}"`;
+        if (r.passed) return `${open}/>`;
+        const message = r.failures.map((f) => `${f.check}: expected ${f.expected}, actual ${f.actual}`).join('; ');
+        return `${open}>\n      <failure message="${xml(message)}">${xml(describeFailure(r))}</failure>\n    </testcase>`;
+      });
     return `  <testsuite name="${xml(area)}" tests="${total}" failures="${total - passed}">\n${cases.join('\n')}\n  </testsuite>`;
   });
   const failures = results.filter((r) => !r.passed).length;
@@ -86,10 +108,14 @@ function junitReport(results: CaseResult[], wallMs: number): string {
 }
 
 function htmlReport(results: CaseResult[], meta: { baseUrl: string; wallMs: number }): string {
-  const rows = results.map((r) => `<tr class="${r.passed ? 'pass' : 'fail'}"><td>${r.passed ? '✓' : '✗'}</td><td>${html(r.testCase.area)}</td>
+  const rows = results.map(
+    (r) => `<tr class="${r.passed ? 'pass' : 'fail'}"><td>${r.passed ? '✓' : '✗'}</td><td>${html(r.testCase.area)}</td>
 <td><b>${html(r.testCase.id)}</b><br>${html(r.testCase.title)}<br><code>${html(r.testCase.rule)}</code></td><td>${r.testCase.expect.status}</td><td>${r.status ?? '—'}</td>
-<td>${r.failures.map((f) => `<div><b>${html(f.check)}</b><br>expected ${html(f.expected)}<br>actual ${html(f.actual)}</div>`).join('')}${r.passed ? '' : `<pre>${html(r.curl)}</pre>`}</td></tr>`);
-  const areaRows = scores(results).map((s) => `<li>${html(s.area)}: ${s.passed} / ${s.total}</li>`).join('');
+<td>${r.failures.map((f) => `<div><b>${html(f.check)}</b><br>expected ${html(f.expected)}<br>actual ${html(f.actual)}</div>`).join('')}${r.passed ? '' : `<pre>${html(r.curl)}</pre>`}</td></tr>`,
+  );
+  const areaRows = scores(results)
+    .map((s) => `<li>${html(s.area)}: ${s.passed} / ${s.total}</li>`)
+    .join('');
   return `<!doctype html><meta charset="utf-8"><title>Conformance report</title>
 <style>body{font:14px system-ui;margin:2em}table{border-collapse:collapse}td{border:1px solid #ccc;padding:4px;vertical-align:top}
 .fail{background:#fdecec}.pass td:first-child{color:green}pre{white-space:pre-wrap;max-width:60em}</style>
@@ -98,7 +124,9 @@ function htmlReport(results: CaseResult[], meta: { baseUrl: string; wallMs: numb
 }
 
 function xml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  return text
+    .replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!)
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
 }
 
 const html = xml;

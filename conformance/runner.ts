@@ -33,7 +33,9 @@ export interface GradingContext {
 }
 
 export async function send(target: Target, request: CaseRequest): Promise<Exchange> {
-  const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, fillSecrets(value, target)]));
+  const headers = Object.fromEntries(
+    Object.entries(request.headers).map(([name, value]) => [name, fillSecrets(value, target)]),
+  );
   const started = performance.now();
   try {
     const response = await fetch(`${target.baseUrl.replace(/\/+$/, '')}${request.path}`, {
@@ -44,9 +46,18 @@ export async function send(target: Target, request: CaseRequest): Promise<Exchan
       redirect: 'manual',
     });
     const text = await response.text();
-    return { status: response.status, headers: Object.fromEntries(response.headers), text, json: parseJson(text), ms: elapsed(started) };
+    return {
+      status: response.status,
+      headers: Object.fromEntries(response.headers),
+      text,
+      json: parseJson(text),
+      ms: elapsed(started),
+    };
   } catch (error) {
-    const reason = error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${target.timeoutMs} ms` : describeFailure(error);
+    const reason =
+      error instanceof Error && error.name === 'TimeoutError'
+        ? `no answer within ${target.timeoutMs} ms`
+        : describeFailure(error);
     return { headers: {}, text: '', ms: elapsed(started), failure: reason };
   }
 }
@@ -56,7 +67,13 @@ export function grade(testCase: Case, exchange: Exchange, target: Target, contex
   for (const [check, run] of Object.entries(CHECKS)) {
     const result = run(testCase, exchange, { ...context, timeoutMs: target.timeoutMs });
     // Graded on the raw answer; only what is reported is redacted.
-    if (result && !result.passed) failures.push({ check, passed: false, expected: redact(result.expected, target), actual: redact(result.actual, target) });
+    if (result && !result.passed)
+      failures.push({
+        check,
+        passed: false,
+        expected: redact(result.expected, target),
+        actual: redact(result.actual, target),
+      });
   }
   return {
     testCase,

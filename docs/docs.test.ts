@@ -15,7 +15,10 @@ const ROOT = resolve(import.meta.dirname, '..');
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 const hasCurl = spawnSync('curl', ['--version']).status === 0;
-if (!hasChromium) console.warn(`docs test: browser checks skipped, no Chromium at ${CHROMIUM} (apt-get install chromium; .ci/run does)`);
+if (!hasChromium)
+  console.warn(
+    `docs test: browser checks skipped, no Chromium at ${CHROMIUM} (apt-get install chromium; .ci/run does)`,
+  );
 if (!hasCurl) console.warn('docs test: the cURL sample is not run, curl is not installed');
 
 const contract = loadContract();
@@ -23,7 +26,8 @@ const [operation] = contract.operations;
 if (!operation) throw new Error('the document has no operation to show');
 const [curlSample, tsSample] = codeSamples(contract, operation);
 const requestExamples = Object.keys(
-  ((contract.resolve(operation.raw.requestBody as JsonObject).content as JsonObject)['application/json'] as JsonObject).examples as JsonObject,
+  ((contract.resolve(operation.raw.requestBody as JsonObject).content as JsonObject)['application/json'] as JsonObject)
+    .examples as JsonObject,
 );
 const errors = [...contract.operations.flatMap((op) => op.responses), ...contract.routeErrors]
   .filter((r) => Number(r.status) >= 400)
@@ -86,7 +90,12 @@ describe('the code samples, run against the mock', () => {
     const mock = await startMockServer({ ...credentials, port: 0 });
     try {
       const [sample] = codeSamples(contract, operation, `${mock.url}${prefix}`);
-      const out = await run('bash', ['-e'], sample!.source.replace(/^curl /gm, `curl -sS -o /dev/null -w '%{http_code}\\n' `), env);
+      const out = await run(
+        'bash',
+        ['-e'],
+        sample!.source.replace(/^curl /gm, `curl -sS -o /dev/null -w '%{http_code}\\n' `),
+        env,
+      );
       expect(out.trim().split('\n')).toEqual(requestExamples.map(() => success));
     } finally {
       await mock.close();
@@ -104,7 +113,16 @@ describe('the page in Chromium', () => {
     if (!hasChromium) return;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     tab = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await tab.route('**/*', (route) => {
@@ -121,40 +139,53 @@ describe('the page in Chromium', () => {
     await browser?.close();
   });
 
-  it.skipIf(!hasChromium)('shows the operation and both code samples, then the error catalogue, and saves a screenshot', async () => {
-    const sidebar = (text: string) => tab.getByText(text, { exact: true }).first().click();
-    await sidebar(String((operation.raw.tags as string[])[0]));
-    await sidebar(operation.summary);
-    await tab.getByRole('heading', { name: operation.summary }).first().waitFor({ state: 'visible' });
+  it.skipIf(!hasChromium)(
+    'shows the operation and both code samples, then the error catalogue, and saves a screenshot',
+    async () => {
+      const sidebar = (text: string) => tab.getByText(text, { exact: true }).first().click();
+      await sidebar(String((operation.raw.tags as string[])[0]));
+      await sidebar(operation.summary);
+      await tab.getByRole('heading', { name: operation.summary }).first().waitFor({ state: 'visible' });
 
-    const line = (source: string, fragment: string) => source.split('\n').find((l) => l.includes(fragment))!;
-    await tab.getByText(line(curlSample!.source, 'curl ')).first().waitFor({ state: 'visible' });
-    const operationShot = await tab.screenshot();
-    await tab.getByRole('button', { name: curlSample!.label }).click();
-    await tab.getByRole('menuitem', { name: tsSample!.label }).click();
-    await tab.getByText(line(tsSample!.source, `await client.${operation.operationId}(`)).first().waitFor({ state: 'visible' });
-    const tsShot = await tab.getByTestId('right-panel').filter({ hasText: tsSample!.label }).first().screenshot();
+      const line = (source: string, fragment: string) => source.split('\n').find((l) => l.includes(fragment))!;
+      await tab.getByText(line(curlSample!.source, 'curl ')).first().waitFor({ state: 'visible' });
+      const operationShot = await tab.screenshot();
+      await tab.getByRole('button', { name: curlSample!.label }).click();
+      await tab.getByRole('menuitem', { name: tsSample!.label }).click();
+      await tab
+        .getByText(line(tsSample!.source, `await client.${operation.operationId}(`))
+        .first()
+        .waitFor({ state: 'visible' });
+      const tsShot = await tab.getByTestId('right-panel').filter({ hasText: tsSample!.label }).first().screenshot();
 
-    await sidebar(CATALOGUE_TAG);
-    for (const error of errors) {
-      await tab.getByRole('cell', { name: String(error.message), exact: true }).first().waitFor({ state: 'visible' });
-      if (typeof error.code === 'string') await tab.getByRole('cell', { name: error.code, exact: true }).waitFor({ state: 'visible' });
-    }
-    // Redoc makes a section per heading of the catalogue's text; each is shot on its own, as it scrolls into view.
-    const slug = `/${CATALOGUE_TAG.toLowerCase().replace(/\s+/g, '-')}`;
-    const catalogueShots = [];
-    for (const part of await tab.locator(`[data-section-id^="${slug}"] [data-testid="middle-panel"]`).all()) catalogueShots.push(await part.screenshot());
+      await sidebar(CATALOGUE_TAG);
+      for (const error of errors) {
+        await tab
+          .getByRole('cell', { name: String(error.message), exact: true })
+          .first()
+          .waitFor({ state: 'visible' });
+        if (typeof error.code === 'string')
+          await tab.getByRole('cell', { name: error.code, exact: true }).waitFor({ state: 'visible' });
+      }
+      // Redoc makes a section per heading of the catalogue's text; each is shot on its own, as it scrolls into view.
+      const slug = `/${CATALOGUE_TAG.toLowerCase().replace(/\s+/g, '-')}`;
+      const catalogueShots = [];
+      for (const part of await tab.locator(`[data-section-id^="${slug}"] [data-testid="middle-panel"]`).all())
+        catalogueShots.push(await part.screenshot());
 
-    await saveComposite(browser, operationShot, tsShot, catalogueShots, join(ROOT, 'test-output/docs.png'));
-    expect(pageErrors).toEqual([]);
-    // Images may be asked for elsewhere (Redoc's "API docs by" badge is one) and are not needed; nothing else is.
-    expect(outside.filter((request) => !request.startsWith('image '))).toEqual([]);
-  }, 60_000);
+      await saveComposite(browser, operationShot, tsShot, catalogueShots, join(ROOT, 'test-output/docs.png'));
+      expect(pageErrors).toEqual([]);
+      // Images may be asked for elsewhere (Redoc's "API docs by" badge is one) and are not needed; nothing else is.
+      expect(outside.filter((request) => !request.startsWith('image '))).toEqual([]);
+    },
+    60_000,
+  );
 });
 
 /** One picture for the review: the operation with its cURL sample, then the TypeScript sample beside the catalogue. */
 async function saveComposite(browser: Browser, operation: Buffer, sample: Buffer, catalogue: Buffer[], path: string) {
-  const img = (png: Buffer) => `<img style="display:block;max-width:100%;border:1px solid #bbb" src="data:image/png;base64,${png.toString('base64')}">`;
+  const img = (png: Buffer) =>
+    `<img style="display:block;max-width:100%;border:1px solid #bbb" src="data:image/png;base64,${png.toString('base64')}">`;
   const sheet = await browser.newPage({ viewport: { width: 1440, height: 800 } });
   await sheet.setContent(
     `<body style="margin:8px">${img(operation)}<div style="display:flex;gap:16px;align-items:flex-start;margin-top:16px">` +
@@ -168,7 +199,9 @@ async function saveComposite(browser: Browser, operation: Buffer, sample: Buffer
 /** Asynchronous: the mock answering the child runs in this process. */
 function run(command: string, args: string[], input: string, env: NodeJS.ProcessEnv, cwd = ROOT): Promise<string> {
   return new Promise((done, fail) => {
-    const child = execFile(command, args, { cwd, env }, (error, stdout, stderr) => (error ? fail(new Error(`${error.message}\n${stderr}`)) : done(stdout)));
+    const child = execFile(command, args, { cwd, env }, (error, stdout, stderr) =>
+      error ? fail(new Error(`${error.message}\n${stderr}`)) : done(stdout),
+    );
     child.stdin?.end(input);
   });
 }

@@ -77,7 +77,13 @@ export function contractFrom(document: JsonObject): Contract {
       };
     });
     const extensions = Object.fromEntries(Object.entries(response).filter(([key]) => key.startsWith('x-')));
-    return { status, description: String(response.description ?? ''), schema: content.schema as JsonObject | undefined, examples, extensions };
+    return {
+      status,
+      description: String(response.description ?? ''),
+      schema: content.schema as JsonObject | undefined,
+      examples,
+      extensions,
+    };
   };
 
   const operations: Operation[] = [];
@@ -92,10 +98,13 @@ export function contractFrom(document: JsonObject): Contract {
         path,
         summary: String(raw.summary ?? ''),
         raw,
-        parameters: [...((pathItem.parameters as Json[] | undefined) ?? []), ...((raw.parameters as Json[] | undefined) ?? [])].map(
-          (parameter) => resolve(parameter) as JsonObject,
+        parameters: [
+          ...((pathItem.parameters as Json[] | undefined) ?? []),
+          ...((raw.parameters as Json[] | undefined) ?? []),
+        ].map((parameter) => resolve(parameter) as JsonObject),
+        responses: Object.entries((raw.responses as JsonObject | undefined) ?? {}).map(([status, r]) =>
+          responseOf(status, r),
         ),
-        responses: Object.entries((raw.responses as JsonObject | undefined) ?? {}).map(([status, r]) => responseOf(status, r)),
       });
     }
   }
@@ -110,7 +119,9 @@ function serverPathPrefixes(document: JsonObject): string[] {
   return servers
     .map((server) => {
       const variables = (server.variables as Record<string, JsonObject> | undefined) ?? {};
-      const url = String(server.url).replace(/\{([^}]+)\}/g, (_, name: string) => String(variables[name]?.default ?? ''));
+      const url = String(server.url).replace(/\{([^}]+)\}/g, (_, name: string) =>
+        String(variables[name]?.default ?? ''),
+      );
       return new URL(url, 'http://placeholder').pathname.replace(/\/+$/, '');
     })
     .filter((prefix) => prefix.length > 0)
@@ -133,7 +144,9 @@ export function securityAlternatives(contract: Contract, operation: Operation): 
 
 /** The operation's success answer: its lowest documented 2xx status. */
 export function successResponse(operation: Operation): DocumentedResponse | undefined {
-  return operation.responses.filter((r) => /^2\d\d$/.test(r.status)).sort((a, b) => a.status.localeCompare(b.status))[0];
+  return operation.responses
+    .filter((r) => /^2\d\d$/.test(r.status))
+    .sort((a, b) => a.status.localeCompare(b.status))[0];
 }
 
 /** The documented response and example for an error case (`x-error-case`) of an operation, if it has one. */

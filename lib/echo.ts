@@ -4,7 +4,11 @@
 import { isObject, type Contract, type Json, type JsonObject } from './contract.ts';
 
 /** Property paths, from the top of a response body, to each object the schema marks as an echo. */
-export function echoPaths(contract: Contract, schemaRef: JsonObject, path: string[] = []): { path: string[]; schema: JsonObject }[] {
+export function echoPaths(
+  contract: Contract,
+  schemaRef: JsonObject,
+  path: string[] = [],
+): { path: string[]; schema: JsonObject }[] {
   const schema = contract.resolve(schemaRef);
   if (schema['x-echoes-request-body'] === true) return [{ path, schema }];
   return Object.entries((schema.properties as JsonObject | undefined) ?? {}).flatMap(([name, property]) =>

@@ -17,7 +17,8 @@ try {
   const contract = mock.mocker.contract;
   const [operation] = contract.operations;
   const media = operation?.raw.requestBody
-    ? ((contract.resolve(operation.raw.requestBody as JsonObject).content as JsonObject)['application/json'] as JsonObject | undefined)
+    ? ((contract.resolve(operation.raw.requestBody as JsonObject).content as JsonObject)['application/json'] as
+        JsonObject | undefined)
     : undefined;
   const [firstExample] = Object.values((media?.examples as JsonObject | undefined) ?? {}) as JsonObject[];
   const body = firstExample ? ` -d '${JSON.stringify(firstExample.value)}'` : '';
@@ -37,6 +38,10 @@ Ctrl-C stops it.`);
   process.once('SIGTERM', stop);
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
-  console.error(code === 'EADDRINUSE' ? `Port ${port} is in use: set PORT to another one.` : `Mock failed to start: ${String(error)}`);
+  console.error(
+    code === 'EADDRINUSE'
+      ? `Port ${port} is in use: set PORT to another one.`
+      : `Mock failed to start: ${String(error)}`,
+  );
   process.exit(2);
 }

@@ -5,7 +5,11 @@ import type { MockRequest } from './types.ts';
 
 export type CredentialsVerdict = 'accepted' | 'credentials-missing' | 'credentials-rejected';
 
-export function checkCredentials(operation: IHttpOperation, request: MockRequest, knownToken: string): CredentialsVerdict {
+export function checkCredentials(
+  operation: IHttpOperation,
+  request: MockRequest,
+  knownToken: string,
+): CredentialsVerdict {
   const alternatives = operation.security ?? [];
   if (alternatives.length === 0) return 'accepted';
   for (const requirement of alternatives) {
@@ -20,7 +24,12 @@ export function checkCredentials(operation: IHttpOperation, request: MockRequest
 
 function credentialOf(scheme: HttpSecurityScheme, request: MockRequest): string | undefined {
   if (scheme.type === 'apiKey') {
-    const raw = scheme.in === 'query' ? request.query[scheme.name] : scheme.in === 'header' ? request.headers[scheme.name.toLowerCase()] : undefined;
+    const raw =
+      scheme.in === 'query'
+        ? request.query[scheme.name]
+        : scheme.in === 'header'
+          ? request.headers[scheme.name.toLowerCase()]
+          : undefined;
     const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
     return value ? value : undefined;
   }

@@ -40,16 +40,40 @@ const nested = (depth: number) => `{"market":${'['.repeat(depth)}${']'.repeat(de
 function hostile(index: number): { init: RequestInit; path?: string } {
   const kinds: (() => { init: RequestInit; path?: string })[] = [
     () => ({ init: { method: 'POST', headers, body: '{"order_id": "A" "quantity": 1' } }),
-    () => ({ init: { method: 'POST', headers, body: JSON.stringify({ ...good, quantity: 'many', serialized: 'yes', batch: 7 }) } }),
+    () => ({
+      init: {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ ...good, quantity: 'many', serialized: 'yes', batch: 7 }),
+      },
+    }),
     () => ({ init: { method: 'POST', headers, body: Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]) } }),
     () => ({ init: { method: 'POST', headers, body: nested(index % 7 === 0 ? 50_000 : 2_000) } }),
     () => ({ init: { method: 'POST', body: JSON.stringify(good) } }),
     () => ({ init: { method: 'POST', headers: { ...headers, 'content-type': 'application/xml' }, body: '<order/>' } }),
     () => ({ init: { method: 'POST', headers, body: JSON.stringify([null, 1, 'x']) } }),
     () => ({ init: { method: 'PUT', headers, body: 'x' }, path: '/packaging_order/../../etc/passwd' }),
-    () => ({ init: { method: 'POST', headers: { ...headers, authorization: 'Bearer ' + 'x'.repeat(8000) }, body: JSON.stringify(good) } }),
-    () => ({ init: { method: 'POST', headers: { ...headers, prefer: 'code=abc, example=%00, dynamic=maybe' }, body: JSON.stringify(good) } }),
-    () => ({ init: { method: 'POST', headers, body: JSON.stringify({ ...good, ['x'.repeat(5000)]: 1, order_id: '\u0000\ud800' }) } }),
+    () => ({
+      init: {
+        method: 'POST',
+        headers: { ...headers, authorization: 'Bearer ' + 'x'.repeat(8000) },
+        body: JSON.stringify(good),
+      },
+    }),
+    () => ({
+      init: {
+        method: 'POST',
+        headers: { ...headers, prefer: 'code=abc, example=%00, dynamic=maybe' },
+        body: JSON.stringify(good),
+      },
+    }),
+    () => ({
+      init: {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ ...good, ['x'.repeat(5000)]: 1, order_id: '\u0000\ud800' }),
+      },
+    }),
   ];
   // Every 250th request is 2 MB, far over the documented limit.
   if (index % 250 === 0) return { init: { method: 'POST', headers, body: 'A'.repeat(2 * 1024 * 1024) } };
@@ -57,7 +81,9 @@ function hostile(index: number): { init: RequestInit; path?: string } {
 }
 
 function rssOf(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS:'))!;
   return Number(line.replace(/\D/g, '')) * 1024;
 }
 
@@ -96,7 +122,9 @@ it(`answers ${TOTAL} hostile requests without a 5xx, stays up, and its memory se
   expect(after.status).toBe(200);
   // Settled: the last sample stays within 64 MiB of the one after warm-up (the first 4,000 requests).
   const [, warm, ...rest] = rss;
-  console.log(`hostile: ${JSON.stringify(Object.fromEntries(statuses))}; RSS MiB by 2,000 requests: ${rss.map((b) => (b / 2 ** 20).toFixed(0)).join(', ')}`);
+  console.log(
+    `hostile: ${JSON.stringify(Object.fromEntries(statuses))}; RSS MiB by 2,000 requests: ${rss.map((b) => (b / 2 ** 20).toFixed(0)).join(', ')}`,
+  );
   expect(rest.at(-1)! - warm!).toBeLessThan(64 * 2 ** 20);
 }, 180_000);
 

@@ -7,7 +7,9 @@ import { startMockServer, type RunningMock } from './server.ts';
 const contract = loadContract();
 const validator = schemaValidator(contract.document);
 const operation = contract.operations.find((op) => op.operationId === 'createPackagingOrder')!;
-const requestExamples = (contract.resolve(operation.raw.requestBody as JsonObject).content as JsonObject)['application/json'] as JsonObject;
+const requestExamples = (contract.resolve(operation.raw.requestBody as JsonObject).content as JsonObject)[
+  'application/json'
+] as JsonObject;
 const seedRequest = ((requestExamples.examples as JsonObject).seedSample as JsonObject).value as JsonObject;
 const documented = (errorCase: string) => exampleForCase([...operation.responses, ...contract.routeErrors], errorCase)!;
 
@@ -18,7 +20,11 @@ beforeAll(async () => {
 });
 afterAll(() => mock.close());
 
-const goodHeaders = { 'content-type': 'application/json', 'x-access-token': credentials.token, 'x-channel-key': credentials.channelKey };
+const goodHeaders = {
+  'content-type': 'application/json',
+  'x-access-token': credentials.token,
+  'x-channel-key': credentials.channelKey,
+};
 
 async function post(headers: Record<string, string>, body: string | object, path = '/packaging_order') {
   const response = await fetch(`${mock.url}${path}`, {
@@ -46,9 +52,21 @@ describe('the contract response table', () => {
   });
 
   it('echoes what was sent, never market, and adds no optional field that was not sent', async () => {
-    const answer = await post(goodHeaders, { order_id: 'X1', product_code_schema: 'GTIN', product_code: '1', quantity: 0, market: 'DE' });
+    const answer = await post(goodHeaders, {
+      order_id: 'X1',
+      product_code_schema: 'GTIN',
+      product_code: '1',
+      quantity: 0,
+      market: 'DE',
+    });
     expect(answer.status).toBe(200);
-    expect(answer.body.data).toEqual({ order_id: 'X1', product_code_schema: 'GTIN', product_code: '1', quantity: 0, status: 'Open' });
+    expect(answer.body.data).toEqual({
+      order_id: 'X1',
+      product_code_schema: 'GTIN',
+      product_code: '1',
+      quantity: 0,
+      status: 'Open',
+    });
   });
 
   it('accepts the token as Authorization: Bearer, the scheme word in any case', async () => {
@@ -87,7 +105,10 @@ describe('the contract response table', () => {
     ['unknown to the tenant', 'SomeOtherChannel'],
   ])('channel key %s: 400', async (_name, key) => {
     const { 'x-channel-key': _, ...rest } = goodHeaders;
-    expectDocumented(await post(key === undefined ? rest : { ...rest, 'x-channel-key': key }, seedRequest), 'parameter-invalid');
+    expectDocumented(
+      await post(key === undefined ? rest : { ...rest, 'x-channel-key': key }, seedRequest),
+      'parameter-invalid',
+    );
   });
 
   it.each([
@@ -103,7 +124,14 @@ describe('the contract response table', () => {
   });
 
   it('field rules broken: 422 listing every offending field once', async () => {
-    const body = { ...seedRequest, order_id: '', quantity: 1.5, serialized: 'true', expiry_date: '230230', colour: 'red' };
+    const body = {
+      ...seedRequest,
+      order_id: '',
+      quantity: 1.5,
+      serialized: 'true',
+      expiry_date: '230230',
+      colour: 'red',
+    };
     delete (body as JsonObject).product_code;
     const answer = await post(goodHeaders, body);
     expectDocumented(answer, 'body-invalid');
@@ -119,7 +147,10 @@ describe('the contract response table', () => {
 
   it('a body over the documented limit: 413', async () => {
     const limit = operation.responses.find((r) => r.status === '413')!.extensions['x-max-body-bytes'] as number;
-    expectDocumented(await post(goodHeaders, JSON.stringify({ ...seedRequest, batch: 'x'.repeat(limit) })), 'body-too-large');
+    expectDocumented(
+      await post(goodHeaders, JSON.stringify({ ...seedRequest, batch: 'x'.repeat(limit) })),
+      'body-too-large',
+    );
   });
 
   it('checks in the documented order: token before channel key before body', async () => {
@@ -155,7 +186,9 @@ describe('Prefer', () => {
 
   it('code and example together', async () => {
     const answer = await post({ ...goodHeaders, prefer: 'code=422, example=severalFields' }, seedRequest);
-    const documentedExample = operation.responses.find((r) => r.status === '422')!.examples.find((ex) => ex.name === 'severalFields')!;
+    const documentedExample = operation.responses
+      .find((r) => r.status === '422')!
+      .examples.find((ex) => ex.name === 'severalFields')!;
     expect(answer).toMatchObject({ status: 422, body: documentedExample.value });
   });
 
@@ -196,7 +229,11 @@ describe('CORS', () => {
   });
 
   it('marks ordinary answers for the calling origin', async () => {
-    const response = await fetch(`${mock.url}/packaging_order`, { method: 'POST', headers: { ...goodHeaders, origin: 'http://localhost:5173' }, body: JSON.stringify(seedRequest) });
+    const response = await fetch(`${mock.url}/packaging_order`, {
+      method: 'POST',
+      headers: { ...goodHeaders, origin: 'http://localhost:5173' },
+      body: JSON.stringify(seedRequest),
+    });
     expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
   });
 });

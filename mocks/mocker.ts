@@ -52,8 +52,14 @@ export async function createMocker(credentials: MockCredentials, bundlePath = BU
     const credentialsVerdict = checkCredentials(operation, request, credentials.token);
     if (credentialsVerdict !== 'accepted') return responder.errorAnswer(credentialsVerdict, documentedOperation);
 
-    const verdict = validateRequest(operation, request, credentialHeadersOf(documentedOperation), credentials.channelKey);
-    if (verdict.errorCase === 'body-invalid') return responder.errorAnswer(verdict.errorCase, documentedOperation, verdict.fields);
+    const verdict = validateRequest(
+      operation,
+      request,
+      credentialHeadersOf(documentedOperation),
+      credentials.channelKey,
+    );
+    if (verdict.errorCase === 'body-invalid')
+      return responder.errorAnswer(verdict.errorCase, documentedOperation, verdict.fields);
     if (verdict.errorCase) return responder.errorAnswer(verdict.errorCase, documentedOperation);
 
     const prefer = await preferOptions(request);
@@ -68,7 +74,9 @@ export async function createMocker(credentials: MockCredentials, bundlePath = BU
 }
 
 function bodyLimitOf(operation: Operation): number | undefined {
-  const limit = operation.responses.find((r) => r.examples.some((ex) => ex.errorCase === 'body-too-large'))?.extensions['x-max-body-bytes'];
+  const limit = operation.responses.find((r) => r.examples.some((ex) => ex.errorCase === 'body-too-large'))?.extensions[
+    'x-max-body-bytes'
+  ];
   return typeof limit === 'number' ? limit : undefined;
 }
 
@@ -81,10 +89,15 @@ function credentialHeadersOf(operation: Operation): string[] {
  * most of a second to load, so it is loaded on the first request that asks for it, not at start.
  */
 async function preferOptions(request: MockRequest): Promise<PreferOptions | { status: number; error: string }> {
-  if (request.headers.prefer === undefined && !Object.keys(request.query).some((key) => key.startsWith('__'))) return {};
+  if (request.headers.prefer === undefined && !Object.keys(request.query).some((key) => key.startsWith('__')))
+    return {};
   const { getHttpConfigFromRequest } = await import('@stoplight/prism-http-server/dist/getHttpConfigFromRequest.js');
-  const result = getHttpConfigFromRequest({ headers: request.headers as Record<string, string>, url: { path: request.path, query: request.query } });
-  if (result._tag === 'Left') return { status: result.left.status, error: `Prefer: ${result.left.detail || result.left.message}` };
+  const result = getHttpConfigFromRequest({
+    headers: request.headers as Record<string, string>,
+    url: { path: request.path, query: request.query },
+  });
+  if (result._tag === 'Left')
+    return { status: result.left.status, error: `Prefer: ${result.left.detail || result.left.message}` };
   const { code, exampleKey, dynamic } = result.right;
   return { code: code === undefined ? undefined : Number(code), exampleKey, dynamic };
 }

@@ -1,7 +1,16 @@
 // Builds answers from the document: the documented example of an error case, the success example with the
 // request echoed where the schema says so (`x-echoes-request-body`), or what a `Prefer` header asks Prism for.
 import type { IHttpOperation } from '@stoplight/types';
-import { exampleForCase, isObject, successResponse, type Contract, type DocumentedResponse, type Json, type JsonObject, type Operation } from '../lib/contract.ts';
+import {
+  exampleForCase,
+  isObject,
+  successResponse,
+  type Contract,
+  type DocumentedResponse,
+  type Json,
+  type JsonObject,
+  type Operation,
+} from '../lib/contract.ts';
 import { echoOf, echoPaths, valueAt } from '../lib/echo.ts';
 import type { FieldError } from './validator.ts';
 import type { MockRequest, MockResponse } from './types.ts';
@@ -13,13 +22,17 @@ export function createResponder(contract: Contract) {
   // Prism's mocker loads slowly and only `Prefer` needs it: made on first use, so the mock starts fast.
   let prism: Promise<{ request: PrismRequest }> | undefined;
   const prismInstance = () =>
-    (prism ??= Promise.all([import('@stoplight/prism-http'), import('@stoplight/prism-core')]).then(([http, core]) =>
-      http.createInstance(prismConfig({}), { logger: core.createLogger('mock', { level: 'silent' }) }) as unknown as { request: PrismRequest },
+    (prism ??= Promise.all([import('@stoplight/prism-http'), import('@stoplight/prism-core')]).then(
+      ([http, core]) =>
+        http.createInstance(prismConfig({}), { logger: core.createLogger('mock', { level: 'silent' }) }) as unknown as {
+          request: PrismRequest;
+        },
     ));
 
   /** The documented answer for an error case: the operation's own, else the same case elsewhere in the document. */
   function errorAnswer(errorCase: string, operation?: Operation, fields?: FieldError[]): MockResponse {
-    const found = (operation && exampleForCase(operation.responses, errorCase)) ?? exampleForCase(allResponses, errorCase);
+    const found =
+      (operation && exampleForCase(operation.responses, errorCase)) ?? exampleForCase(allResponses, errorCase);
     if (!found) throw new Error(`the document has no example with x-error-case: ${errorCase}`);
     const body = structuredClone(found.example.value);
     if (fields) fillFieldErrors(contract, found.response.schema, body, fields);
@@ -34,10 +47,21 @@ export function createResponder(contract: Contract) {
   }
 
   /** What `Prefer: code=…, example=…, dynamic=true` asks for, answered by Prism's own response selection. */
-  async function preferred(operation: IHttpOperation, documented: Operation, request: MockRequest, prefer: PreferOptions): Promise<MockResponse> {
-    const code = prefer.code ?? (prefer.exampleKey ? statusOfExample(documented.responses, prefer.exampleKey) : undefined);
+  async function preferred(
+    operation: IHttpOperation,
+    documented: Operation,
+    request: MockRequest,
+    prefer: PreferOptions,
+  ): Promise<MockResponse> {
+    const code =
+      prefer.code ?? (prefer.exampleKey ? statusOfExample(documented.responses, prefer.exampleKey) : undefined);
     const config = prismConfig({ ...prefer, ...(code ? { code } : {}) });
-    const input = { method: operation.method, url: { path: request.path, query: request.query }, headers: {}, body: undefined };
+    const input = {
+      method: operation.method,
+      url: { path: request.path, query: request.query },
+      headers: {},
+      body: undefined,
+    };
     const result = await (await prismInstance()).request(input, [operation], config)();
     if (result._tag === 'Left') {
       const problem = result.left as { status?: number; detail?: string; message?: string };
@@ -60,7 +84,9 @@ type PrismRequest = (
   input: unknown,
   operations: IHttpOperation[],
   config: ReturnType<typeof prismConfig>,
-) => () => Promise<{ _tag: 'Left'; left: unknown } | { _tag: 'Right'; right: { output: { statusCode: number; body: unknown } } }>;
+) => () => Promise<
+  { _tag: 'Left'; left: unknown } | { _tag: 'Right'; right: { output: { statusCode: number; body: unknown } } }
+>;
 
 export interface PreferOptions {
   code?: number;
@@ -87,7 +113,12 @@ function statusOfExample(responses: DocumentedResponse[], exampleKey: string): n
 }
 
 /** Replaces each object the schema marks `x-echoes-request-body` with the echo of the request. */
-function echoRequest(contract: Contract, schemaRef: JsonObject | undefined, value: Json, requestBody: Json | undefined): Json {
+function echoRequest(
+  contract: Contract,
+  schemaRef: JsonObject | undefined,
+  value: Json,
+  requestBody: Json | undefined,
+): Json {
   if (!schemaRef || !isObject(requestBody)) return value;
   for (const { path, schema } of echoPaths(contract, schemaRef)) {
     const echoed = echoOf(contract, schema, requestBody);
@@ -99,10 +130,16 @@ function echoRequest(contract: Contract, schemaRef: JsonObject | undefined, valu
 }
 
 /** Puts the validation result into the array property the schema marks `x-field-errors`. */
-function fillFieldErrors(contract: Contract, schemaRef: JsonObject | undefined, body: Json, fields: FieldError[]): void {
+function fillFieldErrors(
+  contract: Contract,
+  schemaRef: JsonObject | undefined,
+  body: Json,
+  fields: FieldError[],
+): void {
   if (!schemaRef || !isObject(body)) return;
   const properties = (contract.resolve(schemaRef).properties as JsonObject | undefined) ?? {};
   for (const [name, propertySchema] of Object.entries(properties)) {
-    if (contract.resolve(propertySchema as JsonObject)['x-field-errors'] === true) body[name] = fields as unknown as Json;
+    if (contract.resolve(propertySchema as JsonObject)['x-field-errors'] === true)
+      body[name] = fields as unknown as Json;
   }
 }

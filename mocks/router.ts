@@ -5,7 +5,9 @@ import prismRouter from '@stoplight/prism-http/dist/router/index.js';
 import type { Contract } from '../lib/contract.ts';
 
 // A CommonJS module: Node hands its default export over as `.default`, Vite (vitest) as the import itself.
-const route = (prismRouter as unknown as { default?: typeof prismRouter.default }).default ?? (prismRouter as unknown as typeof prismRouter.default);
+const route =
+  (prismRouter as unknown as { default?: typeof prismRouter.default }).default ??
+  (prismRouter as unknown as typeof prismRouter.default);
 
 export type Routed =
   | { found: true; operation: IHttpOperation }
@@ -29,7 +31,9 @@ export function createRouter(contract: Contract, operations: IHttpOperation[]) {
       const result = matches(method.toLowerCase(), path);
       if (result._tag === 'Right') return { found: true, operation: result.right };
       const allow = methods.filter((m) => matches(m, path)._tag === 'Right').map((m) => m.toUpperCase());
-      return allow.length ? { found: false, errorCase: 'method-not-allowed', allow } : { found: false, errorCase: 'route-not-found' };
+      return allow.length
+        ? { found: false, errorCase: 'method-not-allowed', allow }
+        : { found: false, errorCase: 'route-not-found' };
     },
   };
 }

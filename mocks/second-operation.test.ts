@@ -21,7 +21,13 @@ const responses = post.responses as JsonObject;
     tags: post.tags!,
     parameters: [
       { $ref: '#/components/parameters/ChannelKey' },
-      { name: 'order_id', in: 'query', required: true, schema: { $ref: '#/components/schemas/OrderId' }, example: 'Order145' },
+      {
+        name: 'order_id',
+        in: 'query',
+        required: true,
+        schema: { $ref: '#/components/schemas/OrderId' },
+        example: 'Order145',
+      },
     ],
     responses: {
       '200': responses['200']!,
@@ -53,7 +59,9 @@ it('the mock answers the new operation from its documented examples and errors',
 
   const missingQuery = await fetch(`${mock.url}/packaging_order/details`, { headers });
   expect(missingQuery.status).toBe(400);
-  const noToken = await fetch(`${mock.url}/packaging_order/details?order_id=A`, { headers: { 'x-channel-key': credentials.channelKey } });
+  const noToken = await fetch(`${mock.url}/packaging_order/details?order_id=A`, {
+    headers: { 'x-channel-key': credentials.channelKey },
+  });
   expect(((await noToken.json()) as JsonObject).code).toBe('ERR0001');
   const wrongMethod = await fetch(`${mock.url}/packaging_order/details?order_id=A`, { method: 'DELETE', headers });
   expect([wrongMethod.status, wrongMethod.headers.get('allow')]).toEqual([405, 'GET']);
@@ -64,6 +72,11 @@ it('the conformance suite derives cases for both operations, and the mock passes
   const cases = buildCases(contract, { uniquePrefix: 'two-ops' });
   const detailCases = cases.filter((c) => c.operationId === 'getPackagingOrderDetails');
   expect(detailCases.map((c) => c.area)).toEqual(expect.arrayContaining(['success', 'auth', 'channel', 'routing']));
-  const results = await runCases(cases, { baseUrl: mock.url, ...credentials, timeoutMs: 5000 }, { contract, validator: schemaValidator(document) }, 8);
+  const results = await runCases(
+    cases,
+    { baseUrl: mock.url, ...credentials, timeoutMs: 5000 },
+    { contract, validator: schemaValidator(document) },
+    8,
+  );
   expect(results.filter((r) => !r.passed).map((r) => `${r.testCase.id}: ${JSON.stringify(r.failures)}`)).toEqual([]);
 });

@@ -46,7 +46,11 @@ export async function startMockServer(options: MockServerOptions): Promise<Runni
     url: `http://${address}:${port}`,
     mocker,
     server,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -16,7 +16,9 @@ describe.each(contract.operations.map((op) => [op.operationId, op] as const))('%
     expect(validator.problems(media!.schema as JsonObject, (example as JsonObject).value)).toEqual([]);
   });
 
-  const responseExamples = operation.responses.flatMap((r) => r.examples.map((ex) => [`${r.status} ${ex.name}`, r, ex] as const));
+  const responseExamples = operation.responses.flatMap((r) =>
+    r.examples.map((ex) => [`${r.status} ${ex.name}`, r, ex] as const),
+  );
   it.each(responseExamples)('response example %s is valid', (_name, response, example) => {
     expect(response.schema).toBeDefined();
     expect(validator.problems(response.schema!, example.value)).toEqual([]);
@@ -36,7 +38,9 @@ describe('route errors', () => {
 
 describe('schema examples and x-invalid-examples', () => {
   const schemas = Object.entries(((contract.document.components as JsonObject).schemas ?? {}) as JsonObject);
-  const withValues = schemas.filter(([, s]) => Array.isArray((s as JsonObject).examples) || Array.isArray((s as JsonObject)['x-invalid-examples']));
+  const withValues = schemas.filter(
+    ([, s]) => Array.isArray((s as JsonObject).examples) || Array.isArray((s as JsonObject)['x-invalid-examples']),
+  );
 
   it('some field schemas carry them', () => expect(withValues.length).toBeGreaterThan(0));
 

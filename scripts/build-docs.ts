@@ -9,7 +9,15 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse, stringify } from 'yaml';
 import {
-  BUNDLE_PATH, contractFrom, isObject, securityAlternatives, type Contract, type DocumentedResponse, type Json, type JsonObject, type Operation,
+  BUNDLE_PATH,
+  contractFrom,
+  isObject,
+  securityAlternatives,
+  type Contract,
+  type DocumentedResponse,
+  type Json,
+  type JsonObject,
+  type Operation,
 } from '../lib/contract.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -62,10 +70,12 @@ export function enrich(contract: Contract): JsonObject {
 export function codeSamples(contract: Contract, operation: Operation, baseUrl = firstServer(contract)): CodeSample[] {
   const body = contract.resolve((operation.raw.requestBody ?? {}) as JsonObject);
   const [mediaType, media] = Object.entries(contract.resolve((body.content ?? {}) as JsonObject))[0] ?? [];
-  const examples = Object.entries(isObject(media) ? contract.resolve((media.examples ?? {}) as JsonObject) : {}).map(([name, raw]) => {
-    const example = contract.resolve(raw as JsonObject);
-    return { name, summary: example.summary, value: example.value as Json };
-  });
+  const examples = Object.entries(isObject(media) ? contract.resolve((media.examples ?? {}) as JsonObject) : {}).map(
+    ([name, raw]) => {
+      const example = contract.resolve(raw as JsonObject);
+      return { name, summary: example.summary, value: example.value as Json };
+    },
+  );
   if (examples.length === 0) return [];
   const { token, alternatives } = tokenHeaders(contract, operation);
   const headers = operation.parameters.filter((p) => p.in === 'header' && p.required).map((p) => String(p.name));
@@ -82,7 +92,9 @@ export function codeSamples(contract: Contract, operation: Operation, baseUrl = 
       ...headers.map((header) => `  -H "${header}: $${envName(header)}" \\`),
       `  --data-raw '${JSON.stringify(value, null, 2).replace(/'/g, `'\\''`).replace(/\n/g, '\n  ')}'`,
     ]),
-  ].join('\n').trimStart();
+  ]
+    .join('\n')
+    .trimStart();
   const typescript = [
     `// From the contract kit's root: TOKEN=... ${headers.map((h) => `${envName(h)}=...`).join(' ')} npx tsx sample.ts`,
     `import { createClient } from './client/index.ts';`,
@@ -114,7 +126,8 @@ function tokenHeaders(contract: Contract, operation: Operation) {
   const headers = securityAlternatives(contract, operation).flatMap((alternative) =>
     alternative.flatMap(({ scheme }) => {
       if (scheme.type === 'apiKey' && scheme.in === 'header') return [`${scheme.name}: $TOKEN`];
-      if (scheme.type === 'http' && String(scheme.scheme).toLowerCase() === 'bearer') return ['Authorization: Bearer $TOKEN'];
+      if (scheme.type === 'http' && String(scheme.scheme).toLowerCase() === 'bearer')
+        return ['Authorization: Bearer $TOKEN'];
       return [];
     }),
   );
@@ -129,7 +142,10 @@ function firstServer(contract: Contract): string {
 
 /** `x-channel-key` → `CHANNEL_KEY`: the shell variable, and in camel case the client option, for a header. */
 function envName(header: string): string {
-  return header.replace(/^x-/i, '').toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+  return header
+    .replace(/^x-/i, '')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_');
 }
 
 function identifier(name: string): string {
@@ -143,7 +159,8 @@ function camelCase(name: string): string {
 
 function tsLiteral(value: Json, indent: string): string {
   const inner = `${indent}  `;
-  if (Array.isArray(value)) return value.length ? `[\n${value.map((v) => `${inner}${tsLiteral(v, inner)},`).join('\n')}\n${indent}]` : '[]';
+  if (Array.isArray(value))
+    return value.length ? `[\n${value.map((v) => `${inner}${tsLiteral(v, inner)},`).join('\n')}\n${indent}]` : '[]';
   if (isObject(value)) {
     const entries = Object.entries(value).map(([key, v]) => {
       const name = /^[A-Za-z_$][\w$]*$/.test(key) ? key : `'${key.replace(/['\\]/g, '\\$&')}'`;
@@ -165,7 +182,7 @@ export function errorCatalogue(contract: Contract): string {
     { title: 'Any request that reaches no operation', responses: contract.routeErrors },
   ];
   return [
-    'Every error this API answers, made from the examples of the document\'s error responses. A status marked',
+    "Every error this API answers, made from the examples of the document's error responses. A status marked",
     '**Decision** is not in the article: this contract chose it (see *What is sourced and what is decided* in the',
     'introduction). A message without a code has none in the article; tell those apart by status and message.',
     ...sections.flatMap(({ title, responses }) => [
@@ -173,7 +190,14 @@ export function errorCatalogue(contract: Contract): string {
       `## ${title}`,
       ...responses
         .filter((r) => Number(r.status) >= 400 && r.examples.some((ex) => ex.errorCase))
-        .flatMap((r) => ['', `### ${statusText(r)}${decidedStatus(r) ? ' · Decision' : ''}`, '', r.description, '', ...errorTable(r)]),
+        .flatMap((r) => [
+          '',
+          `### ${statusText(r)}${decidedStatus(r) ? ' · Decision' : ''}`,
+          '',
+          r.description,
+          '',
+          ...errorTable(r),
+        ]),
     ]),
   ].join('\n');
 }

@@ -8,8 +8,12 @@ import { parse } from 'yaml';
 import { loadContract, type JsonObject } from '../lib/contract.ts';
 import { breakingWithoutMajor, compareDocuments, latestReleased, report } from './diff.ts';
 
-const fixture = (name: string) => parse(readFileSync(resolve(import.meta.dirname, 'fixtures', name), 'utf8')) as JsonObject;
-const withVersion = (document: JsonObject, version: string) => ({ ...document, info: { ...(document.info as JsonObject), version } });
+const fixture = (name: string) =>
+  parse(readFileSync(resolve(import.meta.dirname, 'fixtures', name), 'utf8')) as JsonObject;
+const withVersion = (document: JsonObject, version: string) => ({
+  ...document,
+  info: { ...(document.info as JsonObject), version },
+});
 
 describe('the current document against the last released one', () => {
   const released = latestReleased();
@@ -22,7 +26,10 @@ describe('the current document against the last released one', () => {
 
   it('has no breaking change, unless info.version has a new major (then add openapi/released/ and CHANGELOG.md)', () => {
     const comparison = compareDocuments(before, current);
-    expect(breakingWithoutMajor(before, current, comparison), `against ${released.version}:\n${report(comparison)}`).toEqual([]);
+    expect(
+      breakingWithoutMajor(before, current, comparison),
+      `against ${released.version}:\n${report(comparison)}`,
+    ).toEqual([]);
   });
 });
 
@@ -57,7 +64,14 @@ describe('the check on a fixture pair', () => {
 describe('npm run diff', () => {
   const run = (...args: string[]) => {
     try {
-      return { code: 0, out: execFileSync('npx', ['tsx', 'scripts/diff.ts', ...args], { cwd: resolve(import.meta.dirname, '..'), encoding: 'utf8', stdio: 'pipe' }) };
+      return {
+        code: 0,
+        out: execFileSync('npx', ['tsx', 'scripts/diff.ts', ...args], {
+          cwd: resolve(import.meta.dirname, '..'),
+          encoding: 'utf8',
+          stdio: 'pipe',
+        }),
+      };
     } catch (error) {
       const { status, stdout, stderr } = error as { status: number; stdout: string; stderr: string };
       return { code: status, out: stdout + stderr };

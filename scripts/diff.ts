@@ -51,7 +51,11 @@ export function comparable(document: JsonObject): JsonObject {
 }
 
 /** The breaking changes `after` may not make: all of them unless its major version is above `before`'s. */
-export function breakingWithoutMajor(before: JsonObject, after: JsonObject, comparison = compareDocuments(before, after)): Diff[] {
+export function breakingWithoutMajor(
+  before: JsonObject,
+  after: JsonObject,
+  comparison = compareDocuments(before, after),
+): Diff[] {
   return majorOf(after) > majorOf(before) ? [] : comparison.breaking;
 }
 
@@ -83,7 +87,11 @@ function compareVersions(a: string, b: string): number {
 export function loadVersion(refOrFile: string): JsonObject {
   if (existsSync(refOrFile)) return parse(readFileSync(refOrFile, 'utf8')) as JsonObject;
   try {
-    const text = execFileSync('git', ['show', `${refOrFile}:generated/openapi.yaml`], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
+    const text = execFileSync('git', ['show', `${refOrFile}:generated/openapi.yaml`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: 'pipe',
+    });
     return parse(text) as JsonObject;
   } catch (error) {
     const reason = (error as { stderr?: string }).stderr?.trim() || String(error);
@@ -115,7 +123,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const after = loadVersion(to);
     const comparison = compareDocuments(before, after);
     const version = (doc: JsonObject) => String((doc.info as JsonObject | undefined)?.version);
-    console.log(`${from} (${version(before)}) → ${to === BUNDLE_PATH ? 'generated/openapi.yaml' : to} (${version(after)})\n`);
+    console.log(
+      `${from} (${version(before)}) → ${to === BUNDLE_PATH ? 'generated/openapi.yaml' : to} (${version(after)})\n`,
+    );
     console.log(report(comparison));
     if (breakingWithoutMajor(before, after, comparison).length > 0) {
       console.log(`\nBreaking changes need a major version: info.version is ${version(after)}.`);

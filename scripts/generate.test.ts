@@ -14,6 +14,8 @@ it('generated/ matches what npm run generate makes from openapi/ (run it and com
   const files = readdirSync(fresh).sort();
   expect(readdirSync(committed).sort()).toEqual(files);
   for (const file of files) {
-    expect(readFileSync(join(committed, file), 'utf8'), `generated/${file} is stale`).toBe(readFileSync(join(fresh, file), 'utf8'));
+    expect(readFileSync(join(committed, file), 'utf8'), `generated/${file} is stale`).toBe(
+      readFileSync(join(fresh, file), 'utf8'),
+    );
   }
 }, 60_000);

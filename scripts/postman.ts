@@ -16,17 +16,29 @@ const VARIABLES = { baseUrl: 'http://127.0.0.1:4010', token: '', channelKey: '' 
 
 export async function buildCollection(bundlePath = BUNDLE_PATH): Promise<JsonObject> {
   const converted = await new Promise<JsonObject>((done, fail) =>
-    Converter.convertV2({ type: 'string', data: readFileSync(bundlePath, 'utf8') }, { parametersResolution: 'Example', folderStrategy: 'Tags' }, (error, result) => {
-      const collection = result?.result ? result.output?.[0]?.data : undefined;
-      if (error || !collection) fail(error ?? new Error(`openapi-to-postmanv2: ${result?.reason ?? 'no collection'}`));
-      else done(collection as unknown as JsonObject);
-    }),
+    Converter.convertV2(
+      { type: 'string', data: readFileSync(bundlePath, 'utf8') },
+      { parametersResolution: 'Example', folderStrategy: 'Tags' },
+      (error, result) => {
+        const collection = result?.result ? result.output?.[0]?.data : undefined;
+        if (error || !collection)
+          fail(error ?? new Error(`openapi-to-postmanv2: ${result?.reason ?? 'no collection'}`));
+        else done(collection as unknown as JsonObject);
+      },
+    ),
   );
   const contract = loadContract(bundlePath);
   const cases = buildCases(contract, { uniquePrefix: 'postman' });
   useVariablesForCredentials(converted.item as JsonObject[], credentialHeaderNames(contract));
   converted.variable = Object.entries(VARIABLES).map(([key, value]) => ({ key, value, type: 'string' }));
-  converted.auth = { type: 'apikey', apikey: [{ key: 'key', value: 'x-access-token' }, { key: 'value', value: '{{token}}' }, { key: 'in', value: 'header' }] };
+  converted.auth = {
+    type: 'apikey',
+    apikey: [
+      { key: 'key', value: 'x-access-token' },
+      { key: 'value', value: '{{token}}' },
+      { key: 'in', value: 'header' },
+    ],
+  };
   (converted.item as JsonObject[]).push({
     name: 'Documented cases',
     description: 'One request per case of the conformance catalogue, each testing the documented answer.',
@@ -37,7 +49,11 @@ export async function buildCollection(bundlePath = BUNDLE_PATH): Promise<JsonObj
 
 /** Header parameters marked `x-credential` (the channel key) take the collection variable, not the example. */
 function credentialHeaderNames(contract: ReturnType<typeof loadContract>): Set<string> {
-  return new Set(contract.operations.flatMap((op) => op.parameters.filter((p) => p['x-credential'] === true).map((p) => String(p.name).toLowerCase())));
+  return new Set(
+    contract.operations.flatMap((op) =>
+      op.parameters.filter((p) => p['x-credential'] === true).map((p) => String(p.name).toLowerCase()),
+    ),
+  );
 }
 
 function useVariablesForCredentials(items: JsonObject[], names: Set<string>): void {
@@ -50,9 +66,13 @@ function useVariablesForCredentials(items: JsonObject[], names: Set<string>): vo
 
 function itemFor(testCase: Case): JsonObject {
   const { request, expect } = testCase;
-  const tests = [`pm.test('status ${expect.status} (${testCase.rule})', () => pm.response.to.have.status(${expect.status}));`];
+  const tests = [
+    `pm.test('status ${expect.status} (${testCase.rule})', () => pm.response.to.have.status(${expect.status}));`,
+  ];
   if (isObject(expect.example) && typeof expect.example.message === 'string') {
-    tests.push(`pm.test('message as documented', () => pm.expect(pm.response.json().message).to.eql(${JSON.stringify(expect.example.message)}));`);
+    tests.push(
+      `pm.test('message as documented', () => pm.expect(pm.response.json().message).to.eql(${JSON.stringify(expect.example.message)}));`,
+    );
   }
   return {
     name: `${testCase.id}: ${testCase.title}`,
@@ -70,5 +90,7 @@ function itemFor(testCase: Case): JsonObject {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   mkdirSync(dirname(COLLECTION_PATH), { recursive: true });
   writeFileSync(COLLECTION_PATH, JSON.stringify(await buildCollection(), null, 2));
-  console.log(`Wrote ${COLLECTION_PATH}: import it in Postman and set token and channelKey in the collection variables.`);
+  console.log(
+    `Wrote ${COLLECTION_PATH}: import it in Postman and set token and channelKey in the collection variables.`,
+  );
 }
