@@ -1,44 +1,34 @@
 // JSON Schema 2020-12 validation of values against schemas of the bundled document (ajv). The whole document is
-// registered once, so schemas that `$ref` components resolve as they do in the document.
+// registered once, and a schema is named by its pointer, so that `$ref`s resolve as they do in the document.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
-import type { Json, JsonObject } from './contract.ts';
+import ajvFormats from 'ajv-formats';
+import type { SchemaNode } from './contract.ts';
+import type { OpenApiDocument } from './openapi.ts';
 
 const DOCUMENT_ID = 'urn:contract:openapi';
 
 export interface SchemaValidator {
-  /** The problems of `value` against `schema` (a schema of the document, or a `$ref` into it); empty when valid. */
-  problems(schema: JsonObject, value: unknown): ErrorObject[];
+  /** The problems of `value` against the schema at `node.pointer`; empty when valid. */
+  problems(node: SchemaNode, value: unknown): ErrorObject[];
 }
 
-export function schemaValidator(document: JsonObject): SchemaValidator {
+export function schemaValidator(document: OpenApiDocument): SchemaValidator {
   // strict: false because OpenAPI schemas carry keywords JSON Schema does not know (example, x-*, discriminator).
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
-  (addFormats as unknown as (a: Ajv2020) => void)(ajv);
-  ajv.addSchema({ ...document, $id: DOCUMENT_ID } as object);
+  // A CommonJS module: its plugin is both the module and its `.default`; only the latter is typed that way.
+  ajvFormats.default(ajv);
+  ajv.addSchema({ ...document, $id: DOCUMENT_ID });
   const compiled = new Map<string, ValidateFunction>();
 
   return {
-    problems(schema, value) {
-      const key = JSON.stringify(schema);
-      let validate = compiled.get(key);
+    problems(node, value) {
+      let validate = compiled.get(node.pointer);
       if (!validate) {
-        validate = ajv.compile(rebase(schema) as object);
-        compiled.set(key, validate);
+        // A pointer is a URI fragment: characters such as { } of a path template must be percent-encoded.
+        validate = ajv.compile({ $ref: `${DOCUMENT_ID}${encodeURI(node.pointer)}` });
+        compiled.set(node.pointer, validate);
       }
       return validate(value) ? [] : [...(validate.errors ?? [])];
     },
   };
-}
-
-/** Points the schema's local `$ref`s ("#/components/...") at the registered document. */
-function rebase(node: Json): Json {
-  if (Array.isArray(node)) return node.map(rebase);
-  if (node === null || typeof node !== 'object') return node;
-  return Object.fromEntries(
-    Object.entries(node).map(([key, value]) => [
-      key,
-      key === '$ref' && typeof value === 'string' && value.startsWith('#') ? `${DOCUMENT_ID}${value}` : rebase(value),
-    ]),
-  );
 }

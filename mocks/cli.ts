@@ -1,47 +1,81 @@
-// `npm run mock`: starts the mock on 127.0.0.1 and says how to use it.
-import type { JsonObject } from '../lib/contract.ts';
+// `npm run mock`: starts the mock on 127.0.0.1 and says how to use it. Each credential the document needs is
+// taken from MOCK_<NAME> (MOCK_TOKEN, MOCK_CHANNEL_KEY), else the document's example, else a word that says
+// what it is.
+import { parseArgs } from 'node:util';
+import { BUNDLE_PATH, loadContract } from '../lib/contract.ts';
+import { credentialsOf, type Secrets } from '../lib/credentials.ts';
+import { curlFor } from '../lib/curl.ts';
+import { documentedRequest, requestExamples } from '../lib/requests.ts';
 import { startMockServer } from './server.ts';
 
-// Documented defaults (README): the seed article's sample channel key, and a token that says what it is.
-const token = process.env.MOCK_TOKEN || 'mock-token';
-const channelKey = process.env.MOCK_CHANNEL_KEY || 'Ky1SpfEXmjj05fW3USBFD3pgoEi9AQ29Atsnj4Zy';
-const port = Number(process.env.PORT ?? 4010);
+const USAGE = `Usage: npm run mock -- [--document <bundled OpenAPI document>]   (PORT, MOCK_<CREDENTIAL> in the environment)`;
 
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`PORT must be a whole number from 0 to 65535, got "${process.env.PORT}"`);
-  process.exit(2);
-}
-
-try {
-  const mock = await startMockServer({ token, channelKey, port, host: '127.0.0.1' });
-  const contract = mock.mocker.contract;
-  const [operation] = contract.operations;
-  const media = operation?.raw.requestBody
-    ? ((contract.resolve(operation.raw.requestBody as JsonObject).content as JsonObject)['application/json'] as
-        JsonObject | undefined)
-    : undefined;
-  const [firstExample] = Object.values((media?.examples as JsonObject | undefined) ?? {}) as JsonObject[];
-  const body = firstExample ? ` -d '${JSON.stringify(firstExample.value)}'` : '';
-  console.log(`Mock of ${String((contract.document.info as JsonObject).title)} is listening.
-  Base URL     ${mock.url}   (also ${mock.url}/v1/manufacturer/v2/api)
-  Docs         ${mock.url}/docs
-  Document     ${mock.url}/openapi.yaml
-  Token        ${token}   (x-access-token: <token>, or Authorization: Bearer <token>; MOCK_TOKEN to change)
-  Channel key  ${channelKey}   (x-channel-key; MOCK_CHANNEL_KEY to change)
-  Try          curl -X ${operation?.method} ${mock.url}${operation?.path} -H 'Content-Type: application/json' \\
-                 -H 'x-access-token: ${token}' -H 'x-channel-key: ${channelKey}'${body}
-Ctrl-C stops it.`);
-  const stop = () => {
-    mock.close().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-} catch (error) {
-  const code = (error as NodeJS.ErrnoException).code;
-  console.error(
-    code === 'EADDRINUSE'
-      ? `Port ${port} is in use: set PORT to another one.`
-      : `Mock failed to start: ${String(error)}`,
+async function main(argv: string[]): Promise<number> {
+  let document = BUNDLE_PATH;
+  try {
+    const { values } = parseArgs({ args: argv, strict: true, options: { document: { type: 'string' } } });
+    document = values.document ?? BUNDLE_PATH;
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    return 2;
+  }
+  const port = Number(process.env.PORT ?? 4010);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`PORT must be a whole number from 0 to 65535, got "${process.env.PORT}"`);
+    return 2;
+  }
+  let contract;
+  try {
+    contract = loadContract(document);
+  } catch (error) {
+    console.error(`Cannot read the document ${document}: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+  const credentials = credentialsOf(contract);
+  const secrets: Secrets = Object.fromEntries(
+    credentials.map((c) => [c.key, process.env[`MOCK_${c.env}`] || c.example || `mock-${c.option}`]),
   );
-  process.exit(2);
+  try {
+    const mock = await startMockServer({ credentials: secrets, port, host: '127.0.0.1', bundlePath: document });
+    const prefixes = [...new Set(contract.operations.flatMap((op) => op.servers.map((s) => s.pathPrefix)))];
+    const sample = contract.operations.find((op) => requestExamples(op).length > 0) ?? contract.operations[0];
+    const width = Math.max(...credentials.map((c) => c.option.length), 10);
+    const env = Object.fromEntries(credentials.map((c) => [c.env, secrets[c.key]!]));
+    console.log(
+      [
+        `Mock of ${contract.title} ${contract.version} is listening.`,
+        `  ${'Base URL'.padEnd(width)}  ${mock.url}   (also under ${prefixes.map((p) => `${mock.url}${p}`).join(', ')})`,
+        `  ${'Docs'.padEnd(width)}  ${mock.url}/docs`,
+        `  ${'Document'.padEnd(width)}  ${mock.url}/openapi.yaml`,
+        ...credentials.map(
+          (c) => `  ${c.option.padEnd(width)}  ${secrets[c.key]}   (${c.description}; MOCK_${c.env} to change)`,
+        ),
+        ...(sample
+          ? [
+              `Try:`,
+              `  export ${Object.entries(env)
+                .map(([name, value]) => `${name}='${value}'`)
+                .join(' ')}`,
+              `  ${curlFor(`${mock.url}${sample.servers[0]?.pathPrefix ?? ''}`, documentedRequest(sample), credentials, { multiline: true })}`,
+            ]
+          : []),
+        'Ctrl-C stops it.',
+      ].join('\n'),
+    );
+    const stop = () => void mock.close().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return 0;
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? error.code : undefined;
+    console.error(
+      code === 'EADDRINUSE'
+        ? `Port ${port} is in use: set PORT to another one.`
+        : `Mock failed to start: ${String(error)}`,
+    );
+    return 2;
+  }
 }
+
+const code = await main(process.argv.slice(2));
+if (code !== 0) process.exit(code);

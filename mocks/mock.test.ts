@@ -1,22 +1,21 @@
 // The mock over real HTTP: each answer must be the document's, for every case of the contract's response table.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exampleForCase, loadContract, type JsonObject } from '../lib/contract.ts';
+import { answerFor, isObject, loadContract, type JsonObject } from '../lib/contract.ts';
+import type { ErrorCase } from '../lib/extensions.ts';
 import { schemaValidator } from '../lib/schema-validator.ts';
 import { startMockServer, type RunningMock } from './server.ts';
 
 const contract = loadContract();
 const validator = schemaValidator(contract.document);
 const operation = contract.operations.find((op) => op.operationId === 'createPackagingOrder')!;
-const requestExamples = (contract.resolve(operation.raw.requestBody as JsonObject).content as JsonObject)[
-  'application/json'
-] as JsonObject;
-const seedRequest = ((requestExamples.examples as JsonObject).seedSample as JsonObject).value as JsonObject;
-const documented = (errorCase: string) => exampleForCase([...operation.responses, ...contract.routeErrors], errorCase)!;
+const seedValue = operation.requestBody!.examples.find((ex) => ex.name === 'seedSample')!.value;
+const seedRequest: JsonObject = isObject(seedValue) ? seedValue : {};
+const documented = (errorCase: ErrorCase) => answerFor(contract, errorCase, operation)!;
 
 const credentials = { token: 'test-token', channelKey: 'TestChannel42' };
 let mock: RunningMock;
 beforeAll(async () => {
-  mock = await startMockServer({ ...credentials, port: 0 });
+  mock = await startMockServer({ credentials, port: 0 });
 });
 afterAll(() => mock.close());
 
@@ -35,11 +34,11 @@ async function post(headers: Record<string, string>, body: string | object, path
   return { status: response.status, headers: response.headers, body: (await response.json()) as JsonObject };
 }
 
-function expectDocumented(answer: { status: number; body: JsonObject }, errorCase: string) {
+function expectDocumented(answer: { status: number; body: JsonObject }, errorCase: ErrorCase) {
   const { response, example } = documented(errorCase);
   expect(answer.status).toBe(Number(response.status));
   expect(validator.problems(response.schema!, answer.body)).toEqual([]);
-  if (errorCase !== 'body-invalid') expect(answer.body).toEqual(example.value);
+  if (errorCase !== 'fields-invalid') expect(answer.body).toEqual(example.value);
 }
 
 describe('the contract response table', () => {
@@ -107,7 +106,7 @@ describe('the contract response table', () => {
     const { 'x-channel-key': _, ...rest } = goodHeaders;
     expectDocumented(
       await post(key === undefined ? rest : { ...rest, 'x-channel-key': key }, seedRequest),
-      'parameter-invalid',
+      'credential-invalid',
     );
   });
 
@@ -134,19 +133,19 @@ describe('the contract response table', () => {
     };
     delete (body as JsonObject).product_code;
     const answer = await post(goodHeaders, body);
-    expectDocumented(answer, 'body-invalid');
+    expectDocumented(answer, 'fields-invalid');
     const fields = (answer.body.errors as { field: string }[]).map((e) => e.field).sort();
     expect(fields).toEqual(['colour', 'expiry_date', 'order_id', 'product_code', 'quantity', 'serialized']);
   });
 
   it('a body that is not an object: 422 with the empty field name', async () => {
     const answer = await post(goodHeaders, '[1,2]');
-    expectDocumented(answer, 'body-invalid');
+    expectDocumented(answer, 'fields-invalid');
     expect(answer.body.errors).toEqual([expect.objectContaining({ field: '' })]);
   });
 
   it('a body over the documented limit: 413', async () => {
-    const limit = operation.responses.find((r) => r.status === '413')!.extensions['x-max-body-bytes'] as number;
+    const limit = operation.bodyLimit!;
     expectDocumented(
       await post(goodHeaders, JSON.stringify({ ...seedRequest, batch: 'x'.repeat(limit) })),
       'body-too-large',
@@ -155,7 +154,7 @@ describe('the contract response table', () => {
 
   it('checks in the documented order: token before channel key before body', async () => {
     expectDocumented(await post({ 'content-type': 'application/json' }, '{'), 'credentials-missing');
-    expectDocumented(await post({ ...goodHeaders, 'x-channel-key': '' }, '{'), 'parameter-invalid');
+    expectDocumented(await post({ ...goodHeaders, 'x-channel-key': '' }, '{'), 'credential-invalid');
   });
 });
 

@@ -1,39 +1,57 @@
-// Finds the operation a request is for, with Prism's router. Requests that reach none get the document's route
-// errors (404, or 405 with the methods the path has).
-import type { HttpMethod, IHttpOperation } from '@stoplight/types';
-import prismRouter from '@stoplight/prism-http/dist/router/index.js';
-import type { Contract } from '../lib/contract.ts';
+// Finds the operation a request is for. A path is read relative to each operation's own servers (or bare, as a
+// convenience of the mock), matched with Prism's path matcher; a concrete path wins over a templated one.
+// Requests that reach no operation get the document's route errors: 404, or 405 with the methods the path has.
+import matchPathModule from '@stoplight/prism-http/dist/router/matchPath.js';
+import type { Contract, Operation } from '../lib/contract.ts';
 
-// A CommonJS module: Node hands its default export over as `.default`, Vite (vitest) as the import itself.
-const route =
-  (prismRouter as unknown as { default?: typeof prismRouter.default }).default ??
-  (prismRouter as unknown as typeof prismRouter.default);
+// A CommonJS module: Node hands its exports over as `.default`, Vite (vitest) as the import itself.
+const { matchPath } = (matchPathModule as { default?: typeof matchPathModule }).default ?? matchPathModule;
 
 export type Routed =
-  | { found: true; operation: IHttpOperation }
+  | { found: true; operation: Operation; /** The path relative to the server it was read under. */ relativePath: string }
   | { found: false; errorCase: 'route-not-found' }
   | { found: false; errorCase: 'method-not-allowed'; allow: string[] };
 
-export function createRouter(contract: Contract, operations: IHttpOperation[]) {
-  const prefixes = contract.serverPathPrefixes;
-  const methods = [...new Set(operations.map((op) => op.method))];
-  const matches = (method: string, path: string) =>
-    route({ resources: operations, input: { method: method as HttpMethod, url: { path } } });
+type Match = 'concrete' | 'templated' | 'no-match';
+
+export function createRouter(contract: Contract) {
+  const prefixes = [...new Set(contract.operations.flatMap((op) => op.servers.map((s) => s.pathPrefix)))]
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length);
+
+  const matchOf = (operation: Operation, path: string): Match => {
+    const result = matchPath(path, operation.path);
+    return result._tag === 'Right' ? result.right : 'no-match';
+  };
+
+  /** The operations on this path, read under a server prefix ('' for the bare path), concrete matches first. */
+  const onPath = (prefix: string, relative: string): Operation[] => {
+    const matches = contract.operations
+      .filter((op) => prefix === '' || op.servers.some((s) => s.pathPrefix === prefix))
+      .map((op) => ({ op, match: matchOf(op, relative) }))
+      .filter(({ match }) => match !== 'no-match');
+    return [...matches.filter((m) => m.match === 'concrete'), ...matches.filter((m) => m.match === 'templated')].map(
+      ({ op }) => op,
+    );
+  };
 
   return {
-    /** The path relative to the document's servers: `/v1/manufacturer/v2/api/x` and `/x` both give `/x`. */
-    relativePath(path: string): string {
-      const prefix = prefixes.find((p) => path.startsWith(`${p}/`));
-      return prefix ? path.slice(prefix.length) : path;
-    },
-
     route(method: string, path: string): Routed {
-      const result = matches(method.toLowerCase(), path);
-      if (result._tag === 'Right') return { found: true, operation: result.right };
-      const allow = methods.filter((m) => matches(m, path)._tag === 'Right').map((m) => m.toUpperCase());
-      return allow.length
-        ? { found: false, errorCase: 'method-not-allowed', allow }
-        : { found: false, errorCase: 'route-not-found' };
+      const readings = [
+        ...prefixes.filter((p) => path.startsWith(`${p}/`)).map((p) => ({ prefix: p, relative: path.slice(p.length) })),
+        { prefix: '', relative: path },
+      ];
+      for (const { prefix, relative } of readings) {
+        const operations = onPath(prefix, relative);
+        if (operations.length === 0) continue;
+        // HEAD is answered for every GET, as HTTP asks (RFC 9110 §9.3.2).
+        const wanted = method === 'HEAD' && !operations.some((op) => op.method === 'HEAD') ? 'GET' : method;
+        const operation = operations.find((op) => op.method === wanted);
+        if (operation) return { found: true, operation, relativePath: relative };
+        const allow = [...new Set(operations.flatMap((op) => (op.method === 'GET' ? ['GET', 'HEAD'] : [op.method])))];
+        return { found: false, errorCase: 'method-not-allowed', allow };
+      }
+      return { found: false, errorCase: 'route-not-found' };
     },
   };
 }

@@ -5,12 +5,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { BUNDLE_PATH } from '../lib/contract.ts';
-import { createMocker, type MockCredentials, type Mocker } from './mocker.ts';
+import type { Secrets } from '../lib/credentials.ts';
+import { createMocker, type Mocker } from './mocker.ts';
 import type { MockRequest, MockResponse } from './types.ts';
 
 export const DOCS_PATH = fileURLToPath(new URL('../docs/index.html', import.meta.url));
 
-export interface MockServerOptions extends MockCredentials {
+export interface MockServerOptions {
+  /** The values the mock accepts, by credential key (lib/credentials.ts): `{ token, channelKey }`. */
+  credentials: Secrets;
   port?: number;
   host?: string;
   bundlePath?: string;
@@ -27,7 +30,7 @@ export interface RunningMock {
 export async function startMockServer(options: MockServerOptions): Promise<RunningMock> {
   const bundlePath = options.bundlePath ?? BUNDLE_PATH;
   const docsPath = options.docsPath ?? DOCS_PATH;
-  const mocker = await createMocker(options, bundlePath);
+  const mocker = await createMocker(options.credentials, bundlePath);
   const server = createServer((req, res) => {
     serve(mocker, req, res, bundlePath, docsPath).catch((error: unknown) => {
       // A bug of ours, never the client's fault: say so without a stack trace, and keep serving.
@@ -75,11 +78,20 @@ async function serve(mocker: Mocker, req: IncomingMessage, res: ServerResponse, 
     method: req.method ?? 'GET',
     path: url.pathname,
     query: queryOf(url),
-    headers: req.headers as Record<string, string | undefined>,
+    headers: headersOf(req),
     body,
     bodyTooLarge: tooLarge,
   };
-  send(res, await mocker.handle(request));
+  send(res, await mocker.handle(request), req.method === 'HEAD');
+}
+
+/** Header names in lower case (as Node gives them), a repeated header's values joined. */
+function headersOf(req: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
 }
 
 /** Keeps at most `limit` bytes; the rest is read and dropped, so memory stays bounded whatever is sent. */
@@ -116,6 +128,8 @@ function queryOf(url: URL): Record<string, string | string[]> {
   return query;
 }
 
-function send(res: ServerResponse, response: MockResponse) {
-  res.writeHead(response.status, response.headers).end(JSON.stringify(response.body));
+function send(res: ServerResponse, response: MockResponse, headOnly = false) {
+  const text = JSON.stringify(response.body);
+  res.writeHead(response.status, { ...response.headers, 'content-length': Buffer.byteLength(text) });
+  res.end(headOnly ? undefined : text);
 }

@@ -3,13 +3,14 @@ import type { Json } from '../lib/contract.ts';
 
 export interface MockRequest {
   method: string;
-  /** The path without query string, as sent (the server prefix is stripped by the router). */
+  /** The path as sent, without the query string. */
   path: string;
   query: Record<string, string | string[]>;
-  /** Header names in lower case, as Node gives them. */
-  headers: Record<string, string | undefined>;
-  /** The raw body, or undefined when none was sent; `tooLarge` when it passed the largest documented limit. */
+  /** Header names in lower case; a repeated header's values joined by ", ". */
+  headers: Record<string, string>;
+  /** The raw body, or undefined when none was sent. */
   body?: Buffer;
+  /** The body passed the largest documented limit; `body` holds only what fit. */
   bodyTooLarge?: boolean;
 }
 

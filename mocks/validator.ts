@@ -1,68 +1,63 @@
-// Decides which documented error case a request falls into, in the document's order of checks, with Prism's
-// validator for parameters and body. Returns the fields at fault for a body that breaks field rules.
+// Decides which documented check a request fails, in the document's order of checks, with Prism's validator for
+// parameters and body: a credential parameter (`x-credential`), then the body's syntax, then the field rules of
+// parameters and body together. For a request that passes, it gives the parsed body.
 import type { HttpMethod, IHttpOperation } from '@stoplight/types';
 import prismValidator from '@stoplight/prism-http/dist/validator/index.js';
-import type { Json } from '../lib/contract.ts';
+import type { Json, Operation, Parameter } from '../lib/contract.ts';
+import { credentialKey, type Secrets } from '../lib/credentials.ts';
+import { fieldName, oncePerField, type FieldError } from '../lib/field-errors.ts';
+import { parameterValue } from '../lib/parameters.ts';
 import type { MockRequest } from './types.ts';
 
 // A CommonJS module: Node hands its exports over as `.default`, Vite (vitest) as the import itself.
-const { validateInput } = (prismValidator as unknown as { default?: typeof prismValidator }).default ?? prismValidator;
-
-export interface FieldError {
-  field: string;
-  message: string;
-}
+const { validateInput } = (prismValidator as { default?: typeof prismValidator }).default ?? prismValidator;
 
 export type Verdict =
-  | { errorCase: 'parameter-invalid' | 'body-unparsable' }
-  | { errorCase: 'body-invalid'; fields: FieldError[] }
+  | { errorCase: 'credential-invalid' | 'body-unparsable' }
+  | { errorCase: 'fields-invalid'; fields: FieldError[] }
   | { errorCase: undefined; body: Json | undefined };
 
 interface Diagnostic {
   path?: string[];
-  code?: string | number;
   message: string;
   severity: number;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** `credentialHeaders`: the header parameters marked `x-credential`, which must carry `credentialValue`. */
-export function validateRequest(
-  operation: IHttpOperation,
-  request: MockRequest,
-  credentialHeaders: string[],
-  credentialValue: string,
-): Verdict {
-  // One validation of the whole request; its diagnostics are then read in the document's order of checks.
-  const parsed = operation.request?.body ? parseBody(operation, request) : undefined;
-  const element = {
-    method: operation.method as HttpMethod,
-    url: { path: request.path, query: request.query },
-    headers: request.headers as Record<string, string>,
-    body: parsed === UNPARSABLE ? undefined : parsed,
-  };
-  const diagnostics = errorsOf(validateInput({ resource: operation, element }));
-
-  const parameterProblem = diagnostics.some((d) => ['header', 'query', 'path'].includes(d.path?.[0] ?? ''));
-  const unknownCredential = credentialHeaders.some((name) => request.headers[name.toLowerCase()] !== credentialValue);
-  if (parameterProblem || unknownCredential) return { errorCase: 'parameter-invalid' };
-  if (parsed === UNPARSABLE) return { errorCase: 'body-unparsable' };
-  if (!operation.request?.body) return { errorCase: undefined, body: undefined };
-
-  const bodyDiagnostics = diagnostics.filter((d) => d.path?.[0] === 'body' || d.path === undefined);
-  if (bodyDiagnostics.length === 0) return { errorCase: undefined, body: parsed };
-  return { errorCase: 'body-invalid', fields: oncePerField(bodyDiagnostics.map(fieldError)) };
-}
-
 const UNPARSABLE = Symbol('unparsable');
 
-function parseBody(operation: IHttpOperation, request: MockRequest): Json | undefined | typeof UNPARSABLE {
-  const documentedTypes = (operation.request?.body?.contents ?? []).map((content) => content.mediaType.toLowerCase());
-  const sentType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+export function validateRequest(prism: IHttpOperation, operation: Operation, request: MockRequest, secrets: Secrets): Verdict {
+  // One validation of the whole request; its diagnostics are then read in the document's order of checks.
+  const parsed = operation.requestBody ? parseBody(operation, request) : undefined;
+  const element = {
+    // Prism types an operation's method as any string, its request's as its own method union.
+    method: prism.method as HttpMethod,
+    url: { path: request.path, query: request.query },
+    headers: request.headers,
+    body: parsed === UNPARSABLE ? undefined : parsed,
+  };
+  const result = validateInput({ resource: prism, element });
+  const diagnostics = (result._tag === 'Left' ? (result.left as Diagnostic[]) : []).filter((d) => d.severity === 0);
+  const about = (parameter: Parameter) => (d: Diagnostic) => d.path?.[0] === parameter.in && d.path[1] === parameter.name;
+
+  const credentials = operation.parameters.filter((p) => p.credential);
+  const credentialRejected = credentials.some(
+    (p) => diagnostics.some(about(p)) || parameterValue(p, operation.path, request) !== secrets[credentialKey(p.name)],
+  );
+  if (credentialRejected) return { errorCase: 'credential-invalid' };
+  if (parsed === UNPARSABLE) return { errorCase: 'body-unparsable' };
+
+  const fieldDiagnostics = diagnostics.filter((d) => !credentials.some((p) => about(p)(d)));
+  if (fieldDiagnostics.length === 0) return { errorCase: undefined, body: parsed };
+  return { errorCase: 'fields-invalid', fields: oncePerField(fieldDiagnostics.map(fieldError)) };
+}
+
+function parseBody(operation: Operation, request: MockRequest): Json | undefined | typeof UNPARSABLE {
+  const documented = (operation.requestBody?.mediaTypes ?? []).map((type) => type.toLowerCase());
+  const sent = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
   const raw = request.body;
-  if (raw === undefined || raw.length === 0) return operation.request?.body?.required ? UNPARSABLE : undefined;
-  if (!sentType || !documentedTypes.includes(sentType)) return UNPARSABLE;
+  if (raw === undefined || raw.length === 0) return operation.requestBody?.required ? UNPARSABLE : undefined;
+  if (!sent || !documented.includes(sent)) return UNPARSABLE;
   try {
     return JSON.parse(utf8.decode(raw)) as Json;
   } catch {
@@ -70,24 +65,13 @@ function parseBody(operation: IHttpOperation, request: MockRequest): Json | unde
   }
 }
 
-function errorsOf(result: { _tag: string; left?: unknown }): Diagnostic[] {
-  return result._tag === 'Left' ? (result.left as Diagnostic[]).filter((d) => d.severity === 0) : [];
-}
-
-/** The document lists each offending field once: several broken rules of one field share its entry. */
-function oncePerField(errors: FieldError[]): FieldError[] {
-  const byField = new Map<string, string[]>();
-  for (const { field, message } of errors) byField.set(field, [...(byField.get(field) ?? []), message]);
-  return [...byField].map(([field, messages]) => ({ field, message: messages.join('; ') }));
-}
-
-/** Prism names the property in the path, or for `required` and `additionalProperties` in the message. */
+/** Prism names the place in the path, or for `required` and `additionalProperties` in the message. */
 function fieldError(diagnostic: Diagnostic): FieldError {
-  const [, ...path] = diagnostic.path ?? [];
+  const [location, ...path] = diagnostic.path ?? [];
   const named = diagnostic.message.match(/(?:required property|found) '([^']+)'$/)?.[1];
-  const field = named ? [...path, named].join('.') : path.join('.');
+  const field = location === 'body' || location === undefined ? fieldName(named ? [...path, named] : path) : path.join('.');
   const message = diagnostic.message
-    .replace(/^Request body (property \S+ )?/, '')
+    .replace(/^Request (?:body(?: property \S+)?|(?:header|query|path|cookie) parameter \S+) /, '')
     .replace(/must match pattern ".*"$/, 'must match the format given in the field description')
     .replace(/; found '.*'$/s, '');
   return { field, message };

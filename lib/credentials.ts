@@ -1,0 +1,60 @@
+// The secrets a request of the contract can need, named once from the document so that the mock's environment,
+// the suite's options and placeholders, the client's options and the docs' samples agree: the token of the
+// security schemes, and each value marked `x-credential` (the channel key: `channelKey`, `--channel-key`,
+// `CHANNEL_KEY`).
+import type { Contract } from './contract.ts';
+
+export interface Credential {
+  /** camelCase: `token`, `channelKey`; also the placeholder `{{channelKey}}` and the client's option. */
+  key: string;
+  /** kebab-case, for command lines: `channel-key`. */
+  option: string;
+  /** SCREAMING_SNAKE_CASE, for the environment: `CHANNEL_KEY`. */
+  env: string;
+  /** Where it goes: `the token of the security schemes`, `header x-channel-key`. */
+  description: string;
+  /** The document's example value, if it gives one. */
+  example?: string;
+}
+
+/** Values of credentials by their key: `{ token, channelKey }`. */
+export type Secrets = Record<string, string>;
+
+export const TOKEN = 'token';
+
+/** Every credential the contract's operations need, the token first. */
+export function credentialsOf(contract: Contract): Credential[] {
+  const found = new Map<string, Credential>();
+  if (contract.operations.some((op) => op.security.some((alternative) => alternative.length > 0))) {
+    found.set(TOKEN, { ...namesFor(TOKEN), description: 'the token of the security schemes' });
+  }
+  for (const parameter of contract.operations.flatMap((op) => op.parameters).filter((p) => p.credential)) {
+    const names = namesFor(parameter.name);
+    const example = typeof parameter.example === 'string' ? parameter.example : undefined;
+    if (!found.has(names.key)) found.set(names.key, { ...names, description: `${parameter.in} ${parameter.name}`, example });
+  }
+  return [...found.values()];
+}
+
+/** The key of the credential a parameter named `name` carries: `x-channel-key` → `channelKey`. */
+export function credentialKey(name: string): string {
+  return namesFor(name).key;
+}
+
+/** `{{channelKey}}`: where a secret stands in a request until the moment it is sent. */
+export function placeholder(key: string): string {
+  return `{{${key}}}`;
+}
+
+function namesFor(name: string) {
+  const words = name
+    .replace(/^x-/i, '')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => word.toLowerCase());
+  return {
+    key: words.map((word, i) => (i === 0 ? word : word.charAt(0).toUpperCase() + word.slice(1))).join(''),
+    option: words.join('-'),
+    env: words.join('_').toUpperCase(),
+  };
+}

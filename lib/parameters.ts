@@ -1,0 +1,62 @@
+// Where a request carries each parameter, read as a server reads it: headers by lower-case name, query and
+// cookie by name, path parameters from the operation's path template.
+import type { Parameter } from './contract.ts';
+
+export interface RequestParts {
+  /** The path as sent, relative to the server URL and without the query. */
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  query: Record<string, string | string[] | undefined>;
+}
+
+/** The value the request gives for the parameter (the first, when repeated), or undefined when it gives none. */
+export function parameterValue(parameter: Parameter, template: string, request: RequestParts): string | undefined {
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+  switch (parameter.in) {
+    case 'header':
+      return first(request.headers[parameter.name.toLowerCase()]);
+    case 'query':
+      return first(request.query[parameter.name]);
+    case 'cookie':
+      return cookies(first(request.headers.cookie))[parameter.name];
+    case 'path':
+      return pathParameters(template, request.path)?.[parameter.name];
+  }
+}
+
+/** The values of a template's `{name}` segments in a path, decoded; undefined when the path does not fit. */
+export function pathParameters(template: string, path: string): Record<string, string> | undefined {
+  const names: string[] = [];
+  const pattern = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{([^}]+)\\?\}/g, (_, name: string) => {
+    names.push(name);
+    return '([^/]*)';
+  });
+  const match = new RegExp(`^${pattern}$`).exec(path);
+  if (!match) return undefined;
+  return Object.fromEntries(names.map((name, i) => [name, safeDecode(match[i + 1]!)]));
+}
+
+/** A path template with its parameters filled in, each value percent-encoded. */
+export function fillPath(template: string, values: Record<string, string>): string {
+  return template.replace(/\{([^}]+)\}/g, (whole, name: string) =>
+    values[name] === undefined ? whole : encodeURIComponent(values[name]!),
+  );
+}
+
+/** The cookies of a `Cookie` header, by name. */
+export function cookies(header: string | undefined): Record<string, string> {
+  const jar: Record<string, string> = {};
+  for (const part of (header ?? '').split(';')) {
+    const [name, ...value] = part.split('=');
+    if (name?.trim()) jar[name.trim()] = value.join('=').trim();
+  }
+  return jar;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
