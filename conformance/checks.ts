@@ -1,155 +1,252 @@
-// The checks, each one small named function with one responsibility, listed in one registry. A check looks at
-// one exchange and says what it expected and what it got; it returns nothing when it does not apply.
+// The checks: each one small named function with one job, registered under its own name. A check looks at one
+// answer against what the document promises, and says what it expected, what came, and what to fix; it gives
+// nothing when it does not apply. Every check but `answered` needs an answer; `whenAnswered` says so once.
 import { isDeepStrictEqual } from 'node:util';
-import { isObject, type Contract, type Json, type JsonObject } from '../lib/contract.ts';
-import { echoOf, echoPaths, valueAt } from '../lib/echo.ts';
+import { isObject, type Contract, type Json } from '../lib/contract.ts';
+import { echoOf, echoPlaces, valueAt } from '../lib/echo.ts';
+import { unescapeToken } from '../lib/json.ts';
 import type { SchemaValidator } from '../lib/schema-validator.ts';
-import type { Case } from './case.ts';
+import type { Case, Expectation } from './case.ts';
 
 export interface Exchange {
   status?: number;
+  /** Lower-case names. */
   headers: Record<string, string>;
   text: string;
   /** The body parsed as JSON, or undefined when it is not JSON. */
   json?: Json;
   ms: number;
-  /** Why no answer came (timeout, refused connection). */
+  /** Why no answer came (timeout, refused connection, an answer over a limit). */
   failure?: string;
 }
+
+export type Answered = Exchange & { status: number };
 
 export interface CheckContext {
   contract: Contract;
   validator: SchemaValidator;
   timeoutMs: number;
+  testCase: Case;
+  /** The answer to the case's last prelude step, for cases that build on one. */
+  earlier?: Json;
 }
 
 export interface Finding {
   passed: boolean;
   expected: string;
   actual: string;
+  /** What the server must change, in a sentence. */
+  fix: string;
 }
 
-export type Check = (testCase: Case, exchange: Exchange, context: CheckContext) => Finding | undefined;
+export type Check = (expect: Expectation, exchange: Exchange, context: CheckContext) => Finding | undefined;
 
 const show = (value: unknown) => (value === undefined ? '(nothing)' : JSON.stringify(value));
-const finding = (passed: boolean, expected: string, actual: string): Finding => ({ passed, expected, actual });
+const finding = (passed: boolean, expected: string, actual: string, fix: string): Finding => ({
+  passed,
+  expected,
+  actual,
+  fix,
+});
 
-export const answered: Check = (_c, exchange, { timeoutMs }) =>
-  finding(
+/** A check that only means something once the server answered. */
+function whenAnswered(
+  check: (expect: Expectation, exchange: Answered, context: CheckContext) => Finding | undefined,
+): Check {
+  const guarded: Check = (expect, exchange, context) =>
+    exchange.status === undefined ? undefined : check(expect, { ...exchange, status: exchange.status }, context);
+  Object.defineProperty(guarded, 'name', { value: check.name });
+  return guarded;
+}
+
+export function answered(_expect: Expectation, exchange: Exchange, { timeoutMs }: CheckContext): Finding {
+  return finding(
     exchange.failure === undefined,
     `an answer within ${timeoutMs} ms`,
     exchange.failure ?? `answered in ${exchange.ms} ms`,
+    'Answer every request, within the time limit and the size limits of the suite.',
   );
+}
 
-export const noServerError: Check = (_c, exchange) =>
-  exchange.status === undefined
-    ? undefined
-    : finding(exchange.status < 500, 'no 5xx status', `status ${exchange.status}`);
+function noServerError(_expect: Expectation, exchange: Answered): Finding {
+  return finding(
+    exchange.status < 500,
+    'no 5xx status',
+    `status ${exchange.status}`,
+    'Find why the server failed: a 5xx is never a documented answer to a request of this suite.',
+  );
+}
 
-export const statusAsDocumented: Check = (testCase, exchange) =>
-  exchange.status === undefined
-    ? undefined
-    : finding(
-        exchange.status === testCase.expect.status,
-        `status ${testCase.expect.status}`,
-        `status ${exchange.status}`,
-      );
+function statusAsDocumented(expect: Expectation, exchange: Answered, { testCase }: CheckContext): Finding {
+  return finding(
+    exchange.status === expect.status,
+    `status ${expect.status}`,
+    `status ${exchange.status}`,
+    `Answer this request with status ${expect.status}, as ${testCase.rule} documents.`,
+  );
+}
 
-export const contentTypeIsJson: Check = (_c, exchange) => {
-  if (exchange.status === undefined) return undefined;
+function contentTypeIsJson(_expect: Expectation, exchange: Answered): Finding {
   const type = exchange.headers['content-type'] ?? '';
   return finding(
     /^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type),
     'Content-Type: application/json',
     type ? `Content-Type: ${type}` : 'no Content-Type',
+    'Send every answer as Content-Type: application/json.',
   );
-};
+}
 
-export const bodyMatchesSchema: Check = (testCase, exchange, { validator }) => {
-  if (exchange.status === undefined || !testCase.expect.schema) return undefined;
+function bodyMatchesSchema(expect: Expectation, exchange: Answered, { validator }: CheckContext): Finding | undefined {
+  if (!expect.schema) return undefined;
+  const fix = `Send a body valid against ${expect.schema.pointer}.`;
   if (exchange.json === undefined)
     return finding(
       false,
       'a JSON body valid against the documented schema',
       `not JSON: ${exchange.text.slice(0, 200)}`,
+      fix,
     );
-  const problems = validator.problems(testCase.expect.schema, exchange.json);
-  const described = problems.map(
-    (p) =>
-      `${p.instancePath || '(body)'} ${p.message}${p.params && 'additionalProperty' in p.params ? ` (${String(p.params.additionalProperty)})` : ''}`,
-  );
+  const problems = validator.problems(expect.schema, exchange.json);
+  const described = [
+    ...new Set(
+      problems.map(
+        (p) =>
+          `${p.instancePath || '(body)'} ${p.message}${'additionalProperty' in p.params ? ` (${String(p.params.additionalProperty)})` : ''}`,
+      ),
+    ),
+  ];
   return finding(
     problems.length === 0,
     'a body valid against the documented schema',
     problems.length ? described.join('; ') : 'valid',
+    fix,
   );
-};
+}
 
-/** Error answers must carry the documented message and code, not just any error. */
-export const errorAsDocumented: Check = (testCase, exchange) => {
-  const example = testCase.expect.example;
-  if (!isObject(example) || exchange.status === undefined) return undefined;
+/** Error answers carry the documented message and code (the scalar members of the example), not just any error. */
+function errorAsDocumented(expect: Expectation, exchange: Answered): Finding | undefined {
+  const example = expect.example;
+  if (!isObject(example)) return undefined;
   const expected = Object.fromEntries(
-    Object.entries(example).filter(([key]) => typeof example[key] !== 'object' || example[key] === null),
+    Object.entries(example).filter(([, value]) => typeof value !== 'object' || value === null),
   );
-  const actual = isObject(exchange.json)
-    ? Object.fromEntries(Object.keys(expected).map((key) => [key, (exchange.json as JsonObject)[key]]))
-    : exchange.json;
-  return finding(isDeepStrictEqual(expected, actual), show(expected), show(actual));
-};
+  const json = exchange.json;
+  const actual = isObject(json) ? Object.fromEntries(Object.keys(expected).map((key) => [key, json[key]])) : json;
+  return finding(
+    isDeepStrictEqual(expected, actual),
+    show(expected),
+    show(actual),
+    `Answer with the documented body: ${show(expected)} (the ${expect.errorCase} example).`,
+  );
+}
 
 /** Each offending field once, and no other. */
-export const fieldErrorsNameTheFields: Check = (testCase, exchange) => {
-  const fields = testCase.expect.fields;
-  if (!fields || exchange.status === undefined) return undefined;
+function fieldErrorsNameTheFields(expect: Expectation, exchange: Answered): Finding | undefined {
+  const fields = expect.fields;
+  if (!fields) return undefined;
+  const json = exchange.json;
   const listed =
-    isObject(exchange.json) && Array.isArray(exchange.json.errors)
-      ? exchange.json.errors.map((e) => (isObject(e) ? e.field : undefined)).sort()
+    isObject(json) && Array.isArray(json.errors)
+      ? json.errors.map((e) => (isObject(e) ? e.field : undefined)).sort()
       : undefined;
+  const fix = `List each offending field once, named as the contract names fields (${fields.map((f) => show(f)).join(', ')}).`;
   return finding(
     isDeepStrictEqual(listed, [...fields].sort()),
     `errors naming ${show(fields)}`,
     listed ? `errors naming ${show(listed)}` : 'no errors list',
+    fix,
   );
-};
+}
 
-/** Objects the schema marks `x-echoes-request-body` must repeat the documented fields that were sent. */
-export const successEchoesRequest: Check = (testCase, exchange, { contract }) => {
-  const sent = testCase.expect.echoOf;
-  if (!sent || !testCase.expect.schema || exchange.status === undefined || exchange.json === undefined)
-    return undefined;
-  const places = echoPaths(contract, testCase.expect.schema);
-  if (places.length === 0) return undefined;
-  const wrong = places
-    .map(({ path, schema }) => ({ expected: echoOf(contract, schema, sent), actual: valueAt(exchange.json!, path) }))
+/** Objects the schema marks `x-echoes-request-body` repeat the documented fields that were sent, nothing else. */
+function successEchoesRequest(
+  expect: Expectation,
+  exchange: Answered,
+  { contract }: CheckContext,
+): Finding | undefined {
+  const sent = expect.echoOf;
+  if (!sent || !expect.schema || exchange.json === undefined) return undefined;
+  const wrong = echoPlaces(contract, expect.schema)
+    .map(({ path, schema }) => ({
+      path,
+      expected: echoOf(contract, schema, sent),
+      actual: valueAt(exchange.json!, path),
+    }))
     .find(({ expected, actual }) => !isDeepStrictEqual(expected, actual));
-  return finding(!wrong, wrong ? show(wrong.expected) : 'the request echoed', wrong ? show(wrong.actual) : 'echoed');
-};
+  const fix = wrong
+    ? `Repeat at /${wrong.path.join('/')} exactly the documented fields that were sent, as they were sent.`
+    : '';
+  return finding(
+    !wrong,
+    wrong ? show(wrong.expected) : 'the request echoed',
+    wrong ? show(wrong.actual) : 'echoed',
+    fix,
+  );
+}
 
-export const allowListsMethods: Check = (testCase, exchange) => {
-  const allow = testCase.expect.allow;
-  if (!allow || exchange.status === undefined) return undefined;
+/** `Allow` lists the path's documented methods; HEAD may be added where GET is one. */
+function allowListsMethods(expect: Expectation, exchange: Answered): Finding | undefined {
+  const allow = expect.allow;
+  if (!allow) return undefined;
   const listed = (exchange.headers.allow ?? '')
     .split(',')
     .map((m) => m.trim().toUpperCase())
-    .filter(Boolean)
-    .sort();
+    .filter(Boolean);
+  const extra = listed.filter((m) => !allow.includes(m) && !(m === 'HEAD' && allow.includes('GET')) && m !== 'OPTIONS');
+  const missing = allow.filter((m) => !listed.includes(m));
   return finding(
-    isDeepStrictEqual(listed, [...allow].sort()),
+    extra.length === 0 && missing.length === 0,
     `Allow: ${allow.join(', ')}`,
     exchange.headers.allow ? `Allow: ${exchange.headers.allow}` : 'no Allow header',
+    `Send Allow: ${allow.join(', ')}.`,
   );
-};
+}
 
-/** The registry: the order is the order of the report. */
-export const CHECKS: Record<string, Check> = {
+/** What a read returns is what the earlier request created. */
+function sameAsEarlier(expect: Expectation, exchange: Answered, { earlier }: CheckContext): Finding | undefined {
+  if (!expect.sameAs) return undefined;
+  const expected = at(earlier, expect.sameAs.earlier);
+  const actual = at(exchange.json, expect.sameAs.pointer);
+  return finding(
+    isDeepStrictEqual(expected, actual),
+    `${expect.sameAs.pointer}: ${show(expected)}`,
+    `${expect.sameAs.pointer}: ${show(actual)}`,
+    'Return the item as it was created, for the key the link gives.',
+  );
+}
+
+/** The list holds what the earlier request created. */
+function includesEarlier(expect: Expectation, exchange: Answered, { earlier }: CheckContext): Finding | undefined {
+  if (!expect.includes) return undefined;
+  const item = at(earlier, expect.includes.earlier);
+  const list = at(exchange.json, expect.includes.pointer);
+  const found = Array.isArray(list) && list.some((entry) => isDeepStrictEqual(entry, item));
+  return finding(
+    found,
+    `${expect.includes.pointer} holding ${show(item)}`,
+    Array.isArray(list) ? `${list.length} item(s), not that one` : `${expect.includes.pointer}: ${show(list)}`,
+    'List every item that matches, as it was created.',
+  );
+}
+
+function at(value: Json | undefined, pointer: string): Json | undefined {
+  return valueAt(value ?? null, pointer.split('/').slice(1).map(unescapeToken));
+}
+
+/** The registry, in report order; each check under its own function name. */
+export const CHECKS: Check[] = [
   answered,
-  no_server_error: noServerError,
-  status_as_documented: statusAsDocumented,
-  content_type_is_json: contentTypeIsJson,
-  body_matches_schema: bodyMatchesSchema,
-  error_as_documented: errorAsDocumented,
-  field_errors_name_the_fields: fieldErrorsNameTheFields,
-  success_echoes_request: successEchoesRequest,
-  allow_lists_methods: allowListsMethods,
-};
+  whenAnswered(noServerError),
+  whenAnswered(statusAsDocumented),
+  whenAnswered(contentTypeIsJson),
+  whenAnswered(bodyMatchesSchema),
+  whenAnswered(errorAsDocumented),
+  whenAnswered(fieldErrorsNameTheFields),
+  whenAnswered(successEchoesRequest),
+  whenAnswered(allowListsMethods),
+  whenAnswered(sameAsEarlier),
+  whenAnswered(includesEarlier),
+];
+
+/** Checks whose failure makes the rest of a case's findings consequences of it. */
+export const ROOT_CAUSES = new Set(['answered', 'noServerError', 'statusAsDocumented']);

@@ -1,39 +1,47 @@
-// One known-good request before grading: if the server cannot be reached or refuses the credentials, grading
-// would only report noise, so the run stops and says why.
-import { exampleForCase, isObject, type Contract, type Json } from '../lib/contract.ts';
-import { buildCases } from './cases.ts';
-import { send, type Target } from './runner.ts';
+// One known-good request before grading: if the server cannot be reached, refuses the credentials or answers
+// anything but the documented success, grading would only report noise, so the run stops and says why.
+import type { Case } from './case.ts';
+import type { Exchange } from './checks.ts';
+import { send, type Sender, type Target } from './runner.ts';
 
-export type Preflight = { ok: true } | { ok: false; reason: string };
+export type Preflight = { ok: true; testCase: Case } | { ok: false; reason: string; exchange?: Exchange };
 
-export async function preflight(contract: Contract, target: Target, uniquePrefix: string): Promise<Preflight> {
-  const knownGood = buildCases(contract, { uniquePrefix }).find((c) => c.area === 'success');
-  if (!knownGood) return { ok: false, reason: 'the document has no success case to try' };
-  const exchange = await send(target, knownGood.request);
-  if (exchange.failure)
-    return {
-      ok: false,
-      reason: `${knownGood.request.method} ${target.baseUrl}${knownGood.request.path}: ${exchange.failure}`,
-    };
-  const operation = contract.operations.find((op) => op.operationId === knownGood.operationId)!;
-  const refusal = ['credentials-missing', 'credentials-rejected', 'parameter-invalid']
-    .map((errorCase) => ({ errorCase, found: exampleForCase(operation.responses, errorCase) }))
-    .find(({ found }) => found && sameMessage(found.example.value, exchange.json));
-  if (refusal || exchange.status === 401 || exchange.status === 403) {
-    return {
-      ok: false,
-      reason: `the server refused the credentials (status ${exchange.status}: ${exchange.text.slice(0, 200)}). Check --token and --channel-key.`,
-    };
-  }
-  if (exchange.status === 404) {
-    return {
-      ok: false,
-      reason: `${target.baseUrl}${knownGood.request.path} was not found (404). --base-url is the server URL of the document, e.g. https://host/v1/manufacturer/v2/api`,
-    };
-  }
-  return { ok: true };
+/** The first documented request that must succeed outright, and whose secrets the target has. */
+export function knownGood(cases: Case[], target: Target): Case | undefined {
+  const given = (text: string) =>
+    [...text.matchAll(/\{\{([^{}|$]+)\}\}/g)].every(([, key]) => target.secrets[key!] !== undefined);
+  return cases.find(
+    (c) =>
+      c.family === 'success' &&
+      !c.prelude &&
+      !c.expect.orElse &&
+      c.expect.status >= 200 &&
+      c.expect.status < 300 &&
+      given(JSON.stringify(c.request)),
+  );
 }
 
-function sameMessage(documented: Json, actual: Json | undefined): boolean {
-  return isObject(documented) && isObject(actual) && documented.message === actual.message;
+export async function preflight(cases: Case[], target: Target, sender: Sender = send): Promise<Preflight> {
+  const testCase = knownGood(cases, target);
+  if (!testCase)
+    return { ok: false, reason: 'the document has no request that must succeed with the credentials given' };
+  const { method, path } = testCase.request;
+  const where = `${method} ${target.baseUrlFor?.(testCase.operationId) ?? target.baseUrl}${path}`;
+  const exchange = await sender(target, testCase.operationId, testCase.request);
+  if ('inapplicable' in exchange) return { ok: false, reason: `${where}: ${exchange.inapplicable}` };
+  if (exchange.failure) return { ok: false, reason: `${where}: ${exchange.failure}`, exchange };
+  if (exchange.status === testCase.expect.status) return { ok: true, testCase };
+  const hint =
+    exchange.status === 401 || exchange.status === 403
+      ? ' Check the credentials.'
+      : exchange.status === 404
+        ? ' --base-url is the server URL of the document, e.g. https://host/v1/manufacturer/v2/api.'
+        : exchange.status !== undefined && exchange.status >= 300 && exchange.status < 400
+          ? ` It redirects${exchange.headers.location ? ` to ${exchange.headers.location}` : ''}; give the URL it should be reached at.`
+          : '';
+  return {
+    ok: false,
+    reason: `${where} (${testCase.id}) must be answered ${testCase.expect.status}; the server answered ${exchange.status}.${hint}`,
+    exchange,
+  };
 }

@@ -1,30 +1,49 @@
-// Sends each case to the server under test and grades the answer with every check of the registry.
-import type { Contract } from '../lib/contract.ts';
+// Sends each case to the server under test and grades the answer with every check of the registry. A case's
+// prelude (stateful cases) is sent first; its last answer feeds the placeholders and checks that build on it.
+import type { Contract, Json } from '../lib/contract.ts';
+import type { Secrets } from '../lib/credentials.ts';
 import type { SchemaValidator } from '../lib/schema-validator.ts';
-import { CHANNEL_KEY, TOKEN, type Case, type CaseRequest } from './case.ts';
+import fc from 'fast-check';
+import type { Case, CaseRequest, Drawn, Expectation } from './case.ts';
 import { CHECKS, type Exchange, type Finding } from './checks.ts';
-import { curlFor } from './curl.ts';
+import { fill } from './placeholders.ts';
 
 export interface Target {
   /** The server URL as in the document's `servers`, without the operation path. */
   baseUrl: string;
-  token: string;
-  channelKey: string;
+  /** Credential values by key (lib/credentials.ts): `{ token, channelKey }`. */
+  secrets: Secrets;
   timeoutMs: number;
+  /** The base URL for an operation whose servers differ from the document's (`/v1/api_auth`). */
+  baseUrlFor?(operationId: string): string;
 }
 
 export interface CheckResult extends Finding {
   check: string;
 }
 
+export type Outcome = 'passed' | 'failed' | 'inapplicable';
+
 export interface CaseResult {
   testCase: Case;
+  outcome: Outcome;
   passed: boolean;
   status?: number;
   ms: number;
-  /** Only the failed checks: what was expected and what came. */
+  /** The failed checks: the first is the root cause, the others follow from it when it is one of ROOT_CAUSES. */
   failures: CheckResult[];
-  curl: string;
+  /** Why the case could not be sent as meant, what its prelude answered, or how a generated case failed. */
+  note?: string;
+  /** For a generated case that failed: the smallest request found that still fails (it replaces `request`). */
+  sent?: CaseRequest;
+}
+
+export interface RunOptions {
+  concurrency: number;
+  /** Requests drawn per generated case (0: generated cases are not run). */
+  generatedRuns: number;
+  /** The seed generated cases draw from; each case derives its own from it and its id. */
+  seed: number;
 }
 
 export interface GradingContext {
@@ -32,16 +51,31 @@ export interface GradingContext {
   validator: SchemaValidator;
 }
 
-export async function send(target: Target, request: CaseRequest): Promise<Exchange> {
-  const headers = Object.fromEntries(
-    Object.entries(request.headers).map(([name, value]) => [name, fillSecrets(value, target)]),
+export type Sender = (
+  target: Target,
+  operationId: string,
+  request: CaseRequest,
+  earlier?: Json,
+) => Promise<Exchange | { inapplicable: string }>;
+
+/** Fills the request's placeholders and sends it; never throws. */
+export const send: Sender = async (target, operationId, request, earlier) => {
+  const path = fill(request.path, target.secrets, earlier, encodeURIComponent);
+  const headers = Object.entries(request.headers).map(
+    ([name, value]) => [name, fill(value, target.secrets, earlier, (v) => v)] as const,
   );
+  const body = request.body === undefined ? undefined : fill(request.body, target.secrets, earlier, jsonEscaped);
+  const inapplicable = [path, ...headers.map(([, h]) => h), ...(body ? [body] : [])].find(
+    (f) => f.inapplicable,
+  )?.inapplicable;
+  if (inapplicable) return { inapplicable };
+  const base = (target.baseUrlFor?.(operationId) ?? target.baseUrl).replace(/\/+$/, '');
   const started = performance.now();
   try {
-    const response = await fetch(`${target.baseUrl.replace(/\/+$/, '')}${request.path}`, {
+    const response = await fetch(`${base}${path.text}`, {
       method: request.method,
-      headers,
-      body: ['GET', 'HEAD'].includes(request.method) ? undefined : request.body,
+      headers: Object.fromEntries(headers.map(([name, value]) => [name, value.text])),
+      body: ['GET', 'HEAD'].includes(request.method) ? undefined : body?.text,
       signal: AbortSignal.timeout(target.timeoutMs),
       redirect: 'manual',
     });
@@ -60,29 +94,116 @@ export async function send(target: Target, request: CaseRequest): Promise<Exchan
         : describeFailure(error);
     return { headers: {}, text: '', ms: elapsed(started), failure: reason };
   }
+};
+
+/** The findings of every check for one answer, against the expectation its status picks. */
+export function grade(
+  testCase: Case,
+  exchange: Exchange,
+  target: Target,
+  context: GradingContext,
+  earlier?: Json,
+): CheckResult[] {
+  const expect = chosen(testCase.expect, exchange.status);
+  const checkContext = { ...context, timeoutMs: target.timeoutMs, testCase, earlier };
+  const failures: CheckResult[] = [];
+  const secrets = Object.entries(target.secrets).filter(([, v]) => v.length >= 4);
+  const redact = (text: string) => secrets.reduce((t, [key, value]) => t.replaceAll(value, `<${key}>`), text);
+  for (const check of CHECKS) {
+    const result = check(expect, exchange, checkContext);
+    // Graded on the raw answer; what is reported carries no secret.
+    if (result && !result.passed)
+      failures.push({ check: check.name, ...result, expected: redact(result.expected), actual: redact(result.actual) });
+  }
+  return failures;
 }
 
-export function grade(testCase: Case, exchange: Exchange, target: Target, context: GradingContext): CaseResult {
-  const failures: CheckResult[] = [];
-  for (const [check, run] of Object.entries(CHECKS)) {
-    const result = run(testCase, exchange, { ...context, timeoutMs: target.timeoutMs });
-    // Graded on the raw answer; only what is reported is redacted.
-    if (result && !result.passed)
-      failures.push({
-        check,
-        passed: false,
-        expected: redact(result.expected, target),
-        actual: redact(result.actual, target),
-      });
+export async function runCase(
+  testCase: Case,
+  target: Target,
+  context: GradingContext,
+  options: Pick<RunOptions, 'generatedRuns' | 'seed'> = { generatedRuns: 0, seed: 0 },
+  sender: Sender = send,
+): Promise<CaseResult> {
+  if (testCase.property) return runProperty(testCase, target, context, options, sender);
+  let earlier: Json | undefined;
+  let ms = 0;
+  for (const [index, step] of (testCase.prelude ?? []).entries()) {
+    const exchange = await sender(target, step.operationId, step.request, earlier);
+    if ('inapplicable' in exchange)
+      return { testCase, outcome: 'inapplicable', passed: true, ms, failures: [], note: exchange.inapplicable };
+    ms += exchange.ms;
+    const stepCase = { ...testCase, request: step.request, expect: step.expect };
+    const failures = grade(stepCase, exchange, target, context, earlier);
+    if (failures.length > 0) {
+      const note = `step ${index + 1} of the prelude (${step.operationId}) was not answered as documented, so the case could not go on`;
+      return { testCase, outcome: 'failed', passed: false, status: exchange.status, ms, failures, note };
+    }
+    earlier = exchange.json;
   }
+  const exchange = await sender(target, testCase.operationId, testCase.request, earlier);
+  if ('inapplicable' in exchange)
+    return { testCase, outcome: 'inapplicable', passed: true, ms, failures: [], note: exchange.inapplicable };
+  const failures = grade(testCase, exchange, target, context, earlier);
+  const outcome = failures.length === 0 ? 'passed' : 'failed';
+  return { testCase, outcome, passed: outcome === 'passed', status: exchange.status, ms: ms + exchange.ms, failures };
+}
+
+/**
+ * Draws `generatedRuns` requests from a generated case, one after another; on the first that fails, fast-check
+ * shrinks it to the smallest that still fails, and that one is reported with the seed that replays it.
+ */
+async function runProperty(
+  testCase: Case,
+  target: Target,
+  context: GradingContext,
+  { generatedRuns, seed }: Pick<RunOptions, 'generatedRuns' | 'seed'>,
+  sender: Sender,
+): Promise<CaseResult> {
+  const caseSeed = seedFor(seed, testCase.id);
+  let smallest: { drawn: Drawn; failures: CheckResult[]; status?: number } | undefined;
+  let ms = 0;
+  const property = fc.asyncProperty(testCase.property!.arbitrary, async (drawn) => {
+    const exchange = await sender(target, testCase.operationId, drawn.request);
+    if ('inapplicable' in exchange) return true;
+    ms += exchange.ms;
+    const failures = grade({ ...testCase, ...drawn }, exchange, target, context);
+    if (failures.length > 0) smallest = { drawn, failures, status: exchange.status };
+    return failures.length === 0;
+  });
+  const details = await fc.check(property, {
+    numRuns: generatedRuns,
+    seed: caseSeed,
+    interruptAfterTimeLimit: 30_000,
+    markInterruptAsFailure: false,
+  });
+  if (!details.failed || !smallest)
+    return {
+      testCase,
+      outcome: 'passed',
+      passed: true,
+      ms,
+      failures: [],
+      note: `${details.numRuns} requests drawn, seed ${caseSeed}`,
+    };
+  const note = `failed on draw ${details.numRuns} of ${generatedRuns} (seed ${caseSeed}; replay with --seed ${seed} --only ${testCase.id}), shrunk ${details.numShrinks} time(s) to the request below`;
   return {
     testCase,
-    passed: failures.length === 0,
-    status: exchange.status,
-    ms: exchange.ms,
-    failures,
-    curl: curlFor(target.baseUrl, testCase.request),
+    outcome: 'failed',
+    passed: false,
+    status: smallest.status,
+    ms,
+    failures: smallest.failures,
+    note,
+    sent: smallest.drawn.request,
   };
+}
+
+/** A generated case's own seed: the run's seed and its id, so that one case replays alone. */
+export function seedFor(seed: number, id: string): number {
+  let hash = seed | 0;
+  for (const char of id) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0;
+  return hash;
 }
 
 /** Runs the cases `concurrency` at a time; `onResult` sees each result as it comes, for progress output. */
@@ -90,16 +211,16 @@ export async function runCases(
   cases: Case[],
   target: Target,
   context: GradingContext,
-  concurrency: number,
+  options: RunOptions,
   onResult: (result: CaseResult) => void = () => {},
 ): Promise<CaseResult[]> {
+  const { concurrency } = options;
   const results = new Array<CaseResult>(cases.length);
   let next = 0;
   const worker = async () => {
     while (next < cases.length) {
       const index = next++;
-      const testCase = cases[index]!;
-      results[index] = grade(testCase, await send(target, testCase.request), target, context);
+      results[index] = await runCase(cases[index]!, target, context, options);
       onResult(results[index]);
     }
   };
@@ -107,19 +228,19 @@ export async function runCases(
   return results;
 }
 
-/** Puts the secrets in place of the catalogue's placeholders, at the moment of sending. */
-export function fillSecrets(value: string, target: Pick<Target, 'token' | 'channelKey'>): string {
-  return value.replaceAll(TOKEN, target.token).replaceAll(CHANNEL_KEY, target.channelKey);
+/** The expectation an answer is graded by: the one whose status it has (the primary when none has). */
+function chosen(expect: Expectation, status: number | undefined): Expectation {
+  if (status === expect.status) return expect;
+  return expect.orElse?.find((alternative) => alternative.status === status) ?? expect;
 }
 
-/** The token never leaves the run: a server that echoes it back gets it blanked in every report. */
-export function redact(text: string, target: Pick<Target, 'token'>): string {
-  return target.token ? text.replaceAll(target.token, '<token>') : text;
+function jsonEscaped(value: string): string {
+  return JSON.stringify(value).slice(1, -1);
 }
 
-function parseJson(text: string) {
+function parseJson(text: string): Json | undefined {
   try {
-    return JSON.parse(text);
+    return JSON.parse(text) as Json;
   } catch {
     return undefined;
   }
@@ -130,8 +251,9 @@ function elapsed(started: number): number {
 }
 
 function describeFailure(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  if (cause?.code === 'ECONNREFUSED') return 'connection refused';
-  if (cause?.code === 'ENOTFOUND') return 'host not found';
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : undefined;
+  const code = cause && 'code' in cause ? cause.code : undefined;
+  if (code === 'ECONNREFUSED') return 'connection refused';
+  if (code === 'ENOTFOUND') return 'host not found';
   return cause?.message ?? (error instanceof Error ? error.message : String(error));
 }

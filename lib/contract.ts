@@ -20,6 +20,7 @@ import {
   type Ref,
   type Reference,
   type RequestBodyObject,
+  type ResourceAction,
   type ResponseObject,
   type Schema,
   type SecuritySchemeObject,
@@ -127,6 +128,12 @@ export interface Operation {
   servers: Server[];
   /** The `x-max-body-bytes` of its body-too-large answer. */
   bodyLimit?: number;
+  /** `x-check-order`, the operation's own or else the document's. */
+  checkOrder: ErrorCase[];
+  /** `x-resource`: how it touches a store of items. */
+  resource?: ResourceAction;
+  /** `x-issues-token`: where its success body carries a token it issues. */
+  issuesToken?: string;
   /** The operation as written, for tools that add to it (the docs' code samples). */
   object: OperationObject;
 }
@@ -139,6 +146,8 @@ export interface Contract {
   /** Answers for requests that reach no operation, from the root's `x-route-errors`. */
   routeErrors: DocumentedResponse[];
   servers: Server[];
+  /** The root's `x-check-order`. */
+  checkOrder: ErrorCase[];
   /** Follows `$ref`s ("#/components/...") to what they name; other values come back as they are. */
   resolve<T extends object>(value: Ref<T>): T;
   /** The schema with `$ref`s followed, and the pointer of the schema finally reached. */
@@ -171,6 +180,7 @@ export function contractFrom(document: OpenApiDocument): Contract {
       reader.response(status, response, pointerOf('x-route-errors', status)),
     ),
     servers,
+    checkOrder: reader.checkOrder(document['x-check-order'], '#/x-check-order') ?? [],
     resolve: (value) => reader.resolve(value),
     schemaNode: (schema, pointer) => reader.schemaNode(schema, pointer),
   };
@@ -232,7 +242,9 @@ class Reader {
   operationsOf(path: string, item: PathItemObject, documentServers: Server[]): Operation[] {
     const itemPointer = pointerOf('paths', path);
     const pathServers = item.servers ? this.servers(item.servers) : documentServers;
-    const pathParameters = (item.parameters ?? []).map((p, i) => this.parameter(p, childPointer(itemPointer, 'parameters', i)));
+    const pathParameters = (item.parameters ?? []).map((p, i) =>
+      this.parameter(p, childPointer(itemPointer, 'parameters', i)),
+    );
     return HTTP_METHODS.flatMap((method) => {
       const object = item[method];
       if (!object) return [];
@@ -242,7 +254,9 @@ class Reader {
       const responses = Object.entries(object.responses ?? {}).map(([status, response]) =>
         this.response(status, response, childPointer(pointer, 'responses', status)),
       );
-      const success = responses.filter((r) => /^2\d\d$/.test(r.status)).sort((a, b) => a.status.localeCompare(b.status))[0];
+      const success = responses
+        .filter((r) => /^2\d\d$/.test(r.status))
+        .sort((a, b) => a.status.localeCompare(b.status))[0];
       const limit = responses.find((r) => r.examples.some((ex) => ex.errorCase === 'body-too-large'))?.maxBodyBytes;
       if (!object.operationId) throw new Error(`${pointer} has no operationId`);
       return [
@@ -255,13 +269,21 @@ class Reader {
           description: object.description ?? '',
           tags: object.tags ?? [],
           parameters: [...inherited, ...own],
-          requestBody: object.requestBody ? this.requestBody(object.requestBody, childPointer(pointer, 'requestBody')) : undefined,
+          requestBody: object.requestBody
+            ? this.requestBody(object.requestBody, childPointer(pointer, 'requestBody'))
+            : undefined,
           responses,
           success,
           security: this.security(object.security ?? this.document.security ?? []),
           securityPointer: object.security ? childPointer(pointer, 'security') : '#/security',
           servers: object.servers ? this.servers(object.servers) : pathServers,
           bodyLimit: limit,
+          checkOrder:
+            this.checkOrder(object['x-check-order'], childPointer(pointer, 'x-check-order')) ??
+            this.checkOrder(this.document['x-check-order'], '#/x-check-order') ??
+            [],
+          resource: object['x-resource'],
+          issuesToken: object['x-issues-token'],
           object,
         },
       ];
@@ -286,16 +308,23 @@ class Reader {
   requestBody(raw: Ref<RequestBodyObject>, found: string): RequestBody {
     const body = this.resolve(raw);
     const pointer = this.pointerOf(raw, found);
-    return { required: body.required === true, pointer, ...this.content(body.content, childPointer(pointer, 'content')) };
+    return {
+      required: body.required === true,
+      pointer,
+      ...this.content(body.content, childPointer(pointer, 'content')),
+    };
   }
 
   response(status: string, raw: Ref<ResponseObject>, found: string): DocumentedResponse {
     const response = this.resolve(raw);
     const pointer = this.pointerOf(raw, found);
-    const headers = Object.fromEntries(Object.entries(response.headers ?? {}).map(([name, h]) => [name, this.resolve(h)]));
+    const headers = Object.fromEntries(
+      Object.entries(response.headers ?? {}).map(([name, h]) => [name, this.resolve(h)]),
+    );
     const links = Object.entries(response.links ?? {}).map(([name, raw]) => {
       const link = this.resolve(raw);
-      if (!link.operationId) throw new Error(`${childPointer(pointer, 'links', name)}: only links by operationId are supported`);
+      if (!link.operationId)
+        throw new Error(`${childPointer(pointer, 'links', name)}: only links by operationId are supported`);
       const linkPointer = this.pointerOf(raw, childPointer(pointer, 'links', name));
       return { name, operationId: link.operationId, parameters: link.parameters ?? {}, pointer: linkPointer };
     });
@@ -334,7 +363,20 @@ class Reader {
     if (errorCase !== undefined && !isErrorCase(errorCase)) {
       throw new Error(`${pointer}/x-error-case: "${String(errorCase)}" is not an error case (openapi/extensions.md)`);
     }
-    return { name, summary: example.summary, description: example.description, value: example.value ?? null, errorCase, pointer };
+    return {
+      name,
+      summary: example.summary,
+      description: example.description,
+      value: example.value ?? null,
+      errorCase,
+      pointer,
+    };
+  }
+
+  checkOrder(order: unknown, pointer: string): ErrorCase[] | undefined {
+    if (order === undefined) return undefined;
+    if (!Array.isArray(order) || !order.every(isErrorCase)) throw new Error(`${pointer} must list error cases`);
+    return order;
   }
 
   security(requirements: Record<string, string[]>[]): SecurityAlternative[] {
@@ -343,7 +385,11 @@ class Reader {
       Object.keys(requirement).map((name) => {
         const raw = schemes[name];
         if (!raw) throw new Error(`security names ${name}, which components.securitySchemes does not have`);
-        return { ...this.resolve(raw), id: name, pointer: this.pointerOf(raw, pointerOf('components', 'securitySchemes', name)) };
+        return {
+          ...this.resolve(raw),
+          id: name,
+          pointer: this.pointerOf(raw, pointerOf('components', 'securitySchemes', name)),
+        };
       }),
     );
   }

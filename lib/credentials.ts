@@ -31,7 +31,8 @@ export function credentialsOf(contract: Contract): Credential[] {
   for (const parameter of contract.operations.flatMap((op) => op.parameters).filter((p) => p.credential)) {
     const names = namesFor(parameter.name);
     const example = typeof parameter.example === 'string' ? parameter.example : undefined;
-    if (!found.has(names.key)) found.set(names.key, { ...names, description: `${parameter.in} ${parameter.name}`, example });
+    if (!found.has(names.key))
+      found.set(names.key, { ...names, description: `${parameter.in} ${parameter.name}`, example });
   }
   return [...found.values()];
 }
@@ -57,4 +58,12 @@ function namesFor(name: string) {
     option: words.join('-'),
     env: words.join('_').toUpperCase(),
   };
+}
+
+/** Percent-encoding for a URL part; placeholders (`{{token}}`) stay as they are until they are filled. */
+export function encodeOutsidePlaceholders(text: string): string {
+  return text
+    .split(/(\{\{[^{}]+\}\})/)
+    .map((piece, i) => (i % 2 === 1 ? piece : encodeURIComponent(piece)))
+    .join('');
 }

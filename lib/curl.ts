@@ -1,7 +1,6 @@
-// A cURL command for a request, with each credential placeholder (`{{channelKey}}`) written as the shell
-// variable of that credential (`$CHANNEL_KEY`), so a secret is never printed and the line still runs.
-import type { Credential } from './credentials.ts';
-import { placeholder } from './credentials.ts';
+// A cURL command for a request. Each placeholder (`{{channelKey}}`) is written as a shell expression (the
+// credential's variable, `$CHANNEL_KEY`), so a secret is never printed and the line still runs.
+import { placeholder, type Credential } from './credentials.ts';
 import type { HttpRequest } from './requests.ts';
 
 export interface CurlStyle {
@@ -11,11 +10,18 @@ export interface CurlStyle {
   showHeaders?: boolean;
 }
 
-export function curlFor(baseUrl: string, request: HttpRequest, credentials: Credential[], style: CurlStyle = {}): string {
-  const quote = quoter(credentials);
-  const parts = [
-    `curl${style.showHeaders ? ' -i' : ''} -X ${request.method} ${quote(`${baseUrl.replace(/\/+$/, '')}${request.path}`)}`,
-  ];
+/** Placeholder text → the shell expression that stands for it. */
+export type ShellValues = Map<string, string>;
+
+/** Each credential's placeholder as its environment variable: `{{channelKey}}` → `$CHANNEL_KEY`. */
+export function shellValuesOf(credentials: Credential[]): ShellValues {
+  return new Map(credentials.map((c) => [placeholder(c.key), `\${${c.env}}`]));
+}
+
+export function curlFor(baseUrl: string, request: HttpRequest, values: ShellValues, style: CurlStyle = {}): string {
+  const quote = quoter(values);
+  const url = quote(`${baseUrl.replace(/\/+$/, '')}${request.path}`);
+  const parts = [`curl${style.showHeaders ? ' -i' : ''} -X ${request.method} ${url}`];
   for (const [name, value] of Object.entries(request.headers)) parts.push(`-H ${quote(`${name}: ${value}`)}`);
   if (request.body !== undefined && !['GET', 'HEAD'].includes(request.method)) {
     parts.push(`--data-raw ${bodyArgument(request.body, quote)}`);
@@ -23,13 +29,13 @@ export function curlFor(baseUrl: string, request: HttpRequest, credentials: Cred
   return parts.join(style.multiline ? ' \\\n  ' : ' ');
 }
 
-/** Placeholders become shell variables inside double quotes; everything else is single-quoted. */
-function quoter(credentials: Credential[]) {
-  const variables = credentials.map((c) => [placeholder(c.key), `$${c.env}`] as const);
+/** Text with placeholders goes in double quotes with the shell expressions in place; other text in single quotes. */
+function quoter(values: ShellValues) {
   return (text: string): string => {
-    if (!variables.some(([mark]) => text.includes(mark))) return `'${text.replaceAll("'", `'\\''`)}'`;
+    const marks = [...values.keys()].filter((mark) => text.includes(mark));
+    if (marks.length === 0) return `'${text.replaceAll("'", `'\\''`)}'`;
     let escaped = text.replace(/["\\$`]/g, '\\$&');
-    for (const [mark, variable] of variables) escaped = escaped.replaceAll(mark, variable);
+    for (const mark of marks) escaped = escaped.replaceAll(mark.replace(/["\\$`]/g, '\\$&'), values.get(mark)!);
     return `"${escaped}"`;
   };
 }

@@ -43,8 +43,9 @@ export function withEcho(contract: Contract, node: SchemaNode | undefined, value
   return result;
 }
 
+/** The value at a path of property names (and array indexes, as digits). */
 export function valueAt(value: Json, path: string[]): Json | undefined {
   let node: Json | undefined = value;
-  for (const key of path) node = isObject(node) ? node[key] : undefined;
+  for (const key of path) node = Array.isArray(node) ? node[Number(key)] : isObject(node) ? node[key] : undefined;
   return node;
 }

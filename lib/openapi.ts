@@ -55,6 +55,8 @@ export interface Schema {
   'x-echoes-request-body'?: boolean;
   /** This array is filled with one entry per offending field (the 422 `errors`). */
   'x-field-errors'?: boolean;
+  /** On a request-body property: a secret the server checks against the ones it knows (an API key). */
+  'x-credential'?: boolean;
 }
 
 export interface ExampleObject {
@@ -124,6 +126,18 @@ export interface ServerObject {
   variables?: Record<string, { default: string; enum?: string[]; description?: string }>;
 }
 
+/** How an operation touches a store of items shared by the operations that name it (`x-resource`). */
+export interface ResourceAction {
+  name: string;
+  action: 'create' | 'read' | 'list';
+  /** create: the body property that identifies an item; read: the parameter that names it. */
+  key?: string;
+  /** A JSON Pointer into the success body: the created item, the item read, or the array listed. */
+  item: string;
+  /** list: the property values an item must have to be listed. */
+  filter?: Record<string, Json>;
+}
+
 export interface OperationObject {
   operationId?: string;
   summary?: string;
@@ -136,6 +150,10 @@ export interface OperationObject {
   security?: SecurityRequirement[];
   servers?: ServerObject[];
   'x-codeSamples'?: { lang: string; label: string; source: string }[];
+  'x-resource'?: ResourceAction;
+  /** A JSON Pointer into the success body: the token this operation issues. */
+  'x-issues-token'?: string;
+  'x-check-order'?: ErrorCase[];
 }
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -182,4 +200,6 @@ export interface OpenApiDocument {
   tags?: TagObject[];
   /** Answers for requests that reach no operation, by status (404, 405). */
   'x-route-errors'?: Record<string, Ref<ResponseObject>>;
+  /** The order of a server's checks: a request that fails several gets the earliest's answer. */
+  'x-check-order'?: ErrorCase[];
 }

@@ -1,6 +1,7 @@
 // Where a request carries each parameter, read as a server reads it: headers by lower-case name, query and
 // cookie by name, path parameters from the operation's path template.
 import type { Parameter } from './contract.ts';
+import { encodeOutsidePlaceholders } from './credentials.ts';
 
 export interface RequestParts {
   /** The path as sent, relative to the server URL and without the query. */
@@ -36,10 +37,10 @@ export function pathParameters(template: string, path: string): Record<string, s
   return Object.fromEntries(names.map((name, i) => [name, safeDecode(match[i + 1]!)]));
 }
 
-/** A path template with its parameters filled in, each value percent-encoded. */
+/** A path template with its parameters filled in, each value percent-encoded (placeholders aside). */
 export function fillPath(template: string, values: Record<string, string>): string {
   return template.replace(/\{([^}]+)\}/g, (whole, name: string) =>
-    values[name] === undefined ? whole : encodeURIComponent(values[name]!),
+    values[name] === undefined ? whole : encodeOutsidePlaceholders(values[name]!),
   );
 }
 

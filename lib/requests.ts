@@ -2,7 +2,7 @@
 // credentials as placeholders (`{{token}}`, `{{channelKey}}`), the body from a request example. The suite's
 // cases, the docs' samples, the Postman items, the mock's "Try" line and the bench all start from it.
 import { parametersIn, type NamedExample, type Operation, type Parameter } from './contract.ts';
-import { TOKEN, credentialKey, placeholder } from './credentials.ts';
+import { TOKEN, credentialKey, encodeOutsidePlaceholders, placeholder } from './credentials.ts';
 import type { Json } from './json.ts';
 import { fillPath } from './parameters.ts';
 import { present } from './security.ts';
@@ -15,6 +15,18 @@ export interface HttpRequest {
   headers: Record<string, string>;
   /** The exact bytes to send, already serialised; undefined for no body. */
   body?: string;
+}
+
+/** A request before it is put together: what a case changes, one part at a time. */
+export interface RequestParts {
+  method: string;
+  pathValues: Record<string, string>;
+  /** In order; a name may repeat. */
+  query: [string, string][];
+  headers: Record<string, string>;
+  /** The value to send as JSON; `rawBody` wins when both are set. */
+  body?: Json;
+  rawBody?: string;
 }
 
 export interface RequestChoices {
@@ -30,46 +42,64 @@ export function exampleOf(parameter: Parameter): Json | undefined {
   return parameter.example ?? schema?.examples?.[0] ?? schema?.const ?? schema?.enum?.[0] ?? schema?.default;
 }
 
+/** A parameter's example as it travels: strings as they are, other values as JSON text. */
+export function parameterText(value: Json): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
 /** The named request examples of an operation (none when it takes no JSON body). */
 export function requestExamples(operation: Operation): NamedExample[] {
   return operation.requestBody?.examples ?? [];
 }
 
-export function documentedRequest(operation: Operation, choices: RequestChoices = {}): HttpRequest {
+export function documentedParts(operation: Operation, choices: RequestChoices = {}): RequestParts {
   const valueOf = (parameter: Parameter): string | undefined => {
     if (parameter.credential) return placeholder(credentialKey(parameter.name));
     const example = exampleOf(parameter);
-    return example === undefined ? undefined : typeof example === 'string' ? example : JSON.stringify(example);
+    return example === undefined ? undefined : parameterText(example);
   };
-  const pathValues = Object.fromEntries(
-    parametersIn(operation, 'path').flatMap((p) => (valueOf(p) === undefined ? [] : [[p.name, valueOf(p)!]])),
-  );
-  const query = new URLSearchParams();
+  const parts: RequestParts = { method: operation.method, pathValues: {}, query: [], headers: {} };
+  for (const parameter of parametersIn(operation, 'path')) {
+    const value = valueOf(parameter);
+    if (value !== undefined) parts.pathValues[parameter.name] = value;
+  }
   for (const parameter of parametersIn(operation, 'query')) {
     const value = valueOf(parameter);
-    if (value !== undefined && (parameter.required || choices.optionalQuery)) query.append(parameter.name, value);
+    if (value !== undefined && (parameter.required || choices.optionalQuery)) parts.query.push([parameter.name, value]);
   }
-
-  const headers: Record<string, string> = {};
   const body = choices.body ?? requestExamples(operation)[0]?.value;
   const mediaType = operation.requestBody?.jsonMediaType;
-  if (mediaType && body !== undefined) headers['content-type'] = mediaType;
+  if (mediaType && body !== undefined) {
+    parts.headers['content-type'] = mediaType;
+    parts.body = body;
+  }
   const [firstAlternative = []] = operation.security;
   for (const scheme of firstAlternative) {
     const presentation = present(scheme, placeholder(TOKEN));
-    Object.assign(headers, presentation.headers);
-    for (const [name, value] of Object.entries(presentation.query)) query.append(name, value);
+    Object.assign(parts.headers, presentation.headers);
+    parts.query.push(...Object.entries(presentation.query));
   }
   for (const parameter of parametersIn(operation, 'header').filter((p) => p.required)) {
     const value = valueOf(parameter);
-    if (value !== undefined) headers[parameter.name.toLowerCase()] = value;
+    if (value !== undefined) parts.headers[parameter.name.toLowerCase()] = value;
   }
+  return parts;
+}
 
-  const search = query.size > 0 ? `?${query.toString()}` : '';
+/** The request the parts make, on the operation's path template. */
+export function assemble(template: string, parts: RequestParts): HttpRequest {
+  const search = parts.query
+    .map(([name, value]) => `${encodeOutsidePlaceholders(name)}=${encodeOutsidePlaceholders(value)}`)
+    .join('&');
+  const body = parts.rawBody ?? (parts.body === undefined ? undefined : JSON.stringify(parts.body));
   return {
-    method: operation.method,
-    path: `${fillPath(operation.path, pathValues)}${search}`,
-    headers,
-    ...(mediaType && body !== undefined ? { body: JSON.stringify(body) } : {}),
+    method: parts.method,
+    path: `${fillPath(template, parts.pathValues)}${search ? `?${search}` : ''}`,
+    headers: { ...parts.headers },
+    ...(body === undefined ? {} : { body }),
   };
+}
+
+export function documentedRequest(operation: Operation, choices: RequestChoices = {}): HttpRequest {
+  return assemble(operation.path, documentedParts(operation, choices));
 }

@@ -18,7 +18,9 @@ export function present(scheme: SecurityScheme, value: string): Presentation {
     if (scheme.in === 'cookie') presentation.headers.cookie = `${scheme.name}=${value}`;
   }
   if (isHttpScheme(scheme)) {
-    presentation.headers.authorization = value ? `${capitalised(scheme.scheme!)} ${value}` : capitalised(scheme.scheme!);
+    presentation.headers.authorization = value
+      ? `${capitalised(scheme.scheme!)} ${value}`
+      : capitalised(scheme.scheme!);
   }
   return presentation;
 }

@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { BUNDLE_PATH, loadContract } from '../lib/contract.ts';
 import { credentialsOf, type Secrets } from '../lib/credentials.ts';
-import { curlFor } from '../lib/curl.ts';
+import { curlFor, shellValuesOf } from '../lib/curl.ts';
 import { documentedRequest, requestExamples } from '../lib/requests.ts';
 import { startMockServer } from './server.ts';
 
@@ -56,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
               `  export ${Object.entries(env)
                 .map(([name, value]) => `${name}='${value}'`)
                 .join(' ')}`,
-              `  ${curlFor(`${mock.url}${sample.servers[0]?.pathPrefix ?? ''}`, documentedRequest(sample), credentials, { multiline: true })}`,
+              `  ${curlFor(`${mock.url}${sample.servers[0]?.pathPrefix ?? ''}`, documentedRequest(sample), shellValuesOf(credentials), { multiline: true })}`,
             ]
           : []),
         'Ctrl-C stops it.',

@@ -6,7 +6,11 @@ import type { MockRequest } from './types.ts';
 
 export type CredentialsVerdict = 'accepted' | 'credentials-missing' | 'credentials-rejected';
 
-export function checkCredentials(operation: Operation, request: MockRequest, known: ReadonlySet<string>): CredentialsVerdict {
+export function checkCredentials(
+  operation: Operation,
+  request: MockRequest,
+  known: ReadonlySet<string>,
+): CredentialsVerdict {
   if (operation.security.length === 0) return 'accepted';
   for (const alternative of operation.security) {
     if (alternative.length === 0) return 'accepted';

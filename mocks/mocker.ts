@@ -5,6 +5,7 @@ import type { IHttpOperation } from '@stoplight/types';
 import { getHttpOperationsFromSpec } from '@stoplight/prism-http/dist/utils/operations.js';
 import { BUNDLE_PATH, loadContract, type Contract } from '../lib/contract.ts';
 import { TOKEN, type Secrets } from '../lib/credentials.ts';
+import { schemaValidator } from '../lib/schema-validator.ts';
 import { checkCredentials } from './credentials.ts';
 import { createResponder, type PreferOptions } from './responder.ts';
 import { createRouter } from './router.ts';
@@ -26,6 +27,7 @@ export async function createMocker(credentials: Secrets, bundlePath = BUNDLE_PAT
   );
   const router = createRouter(contract);
   const responder = createResponder(contract);
+  const validator = schemaValidator(contract.document);
   const tokens = new Set(credentials[TOKEN] ? [credentials[TOKEN]] : []);
   const maxBodyBytes = Math.max(0, ...contract.operations.map((op) => op.bodyLimit ?? 0));
 
@@ -48,8 +50,9 @@ export async function createMocker(credentials: Secrets, bundlePath = BUNDLE_PAT
     const credentialsVerdict = checkCredentials(operation, request, tokens);
     if (credentialsVerdict !== 'accepted') return responder.errorAnswer(credentialsVerdict, operation);
 
-    const verdict = validateRequest(prism, operation, request, credentials);
-    if (verdict.errorCase === 'fields-invalid') return responder.errorAnswer(verdict.errorCase, operation, verdict.fields);
+    const verdict = validateRequest(prism, operation, request, credentials, validator);
+    if (verdict.errorCase === 'fields-invalid')
+      return responder.errorAnswer(verdict.errorCase, operation, verdict.fields);
     if (verdict.errorCase) return responder.errorAnswer(verdict.errorCase, operation);
 
     const prefer = await preferOptions(request);
@@ -68,10 +71,15 @@ export async function createMocker(credentials: Secrets, bundlePath = BUNDLE_PAT
  * half a second to load, so it is loaded on the first request that asks for it, not at start.
  */
 async function preferOptions(request: MockRequest): Promise<PreferOptions | { status: number; error: string }> {
-  if (request.headers.prefer === undefined && !Object.keys(request.query).some((key) => key.startsWith('__'))) return {};
+  if (request.headers.prefer === undefined && !Object.keys(request.query).some((key) => key.startsWith('__')))
+    return {};
   const { getHttpConfigFromRequest } = await import('@stoplight/prism-http-server/dist/getHttpConfigFromRequest.js');
-  const result = getHttpConfigFromRequest({ headers: request.headers, url: { path: request.path, query: request.query } });
-  if (result._tag === 'Left') return { status: result.left.status, error: `Prefer: ${result.left.detail || result.left.message}` };
+  const result = getHttpConfigFromRequest({
+    headers: request.headers,
+    url: { path: request.path, query: request.query },
+  });
+  if (result._tag === 'Left')
+    return { status: result.left.status, error: `Prefer: ${result.left.detail || result.left.message}` };
   const { code, exampleKey, dynamic } = result.right;
   return { code: code === undefined ? undefined : Number(code), exampleKey, dynamic };
 }

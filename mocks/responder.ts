@@ -19,7 +19,11 @@ type PrismResult =
   | { _tag: 'Left'; left: { status?: number; detail?: string; message?: string } }
   | { _tag: 'Right'; right: { output: { statusCode: number; body: Json } } };
 interface PrismMocker {
-  request(input: unknown, operations: IHttpOperation[], config: ReturnType<typeof prismConfig>): () => Promise<PrismResult>;
+  request(
+    input: unknown,
+    operations: IHttpOperation[],
+    config: ReturnType<typeof prismConfig>,
+  ): () => Promise<PrismResult>;
 }
 
 export function createResponder(contract: Contract) {

@@ -8,7 +8,11 @@ import type { Contract, Operation } from '../lib/contract.ts';
 const { matchPath } = (matchPathModule as { default?: typeof matchPathModule }).default ?? matchPathModule;
 
 export type Routed =
-  | { found: true; operation: Operation; /** The path relative to the server it was read under. */ relativePath: string }
+  | {
+      found: true;
+      operation: Operation;
+      /** The path relative to the server it was read under. */ relativePath: string;
+    }
   | { found: false; errorCase: 'route-not-found' }
   | { found: false; errorCase: 'method-not-allowed'; allow: string[] };
 

@@ -1,0 +1,11 @@
+import { loadContract } from '/work/main/lib/contract.ts';
+import { buildCatalogue } from '/work/main/conformance/catalogue.ts';
+const c = loadContract(process.argv[2] || undefined);
+const t = performance.now();
+const cat = buildCatalogue(c, { uniquePrefix: 'x' });
+console.log(cat.cases.length, 'cases in', Math.round(performance.now()-t), 'ms');
+const by: Record<string, number> = {};
+for (const k of cat.cases) by[k.family] = (by[k.family] ?? 0) + 1;
+console.log(by);
+console.log('notes', cat.notes.length); for (const n of cat.notes.slice(0, 40)) console.log('  ', n);
+if (process.argv[3]) for (const k of cat.cases) console.log(k.id.padEnd(70), k.expect.status, k.expect.fields?.join(',') ?? '', k.rule);

@@ -1,0 +1,114 @@
+// The document's order of checks (`x-check-order`) as cases: for each pair of checks, a request that fails
+// both, which must get the answer of the check made first. Faults are layered so that both stay present: header
+// faults, then faults in the JSON value, then in its text, then in its size.
+import type { ErrorCase } from '../../lib/extensions.ts';
+import { fieldErrorsOf } from '../../lib/field-errors.ts';
+import { isObject, type Json } from '../../lib/json.ts';
+import { headerOf, present } from '../../lib/security.ts';
+import type { Case } from '../case.ts';
+import type { OperationContext } from '../context.ts';
+import { propertiesOf } from '../schema/shape.ts';
+
+/** One fault: what it does to the request, and which part of it that is. */
+interface Fault {
+  /** Faults of the same part cannot both be present (no token and a wrong token). */
+  part: 'token' | 'credential' | 'json' | 'json-credential' | 'text' | 'size' | 'query';
+  headers?: Record<string, string | undefined>;
+  query?: Record<string, string | undefined>;
+  json?: (body: Json) => Json;
+  text?: (text: string) => string;
+  fields?: string[];
+}
+
+export function orderCases(context: OperationContext): Case[] {
+  const faults = faultsOf(context);
+  const order = context.operation.checkOrder.filter((errorCase) => faults.has(errorCase));
+  const rule = context.operation.object['x-check-order']
+    ? `${context.operation.pointer}/x-check-order`
+    : '#/x-check-order';
+  const cases: Case[] = [];
+  for (const [i, first] of order.entries()) {
+    for (const second of order.slice(i + 1)) {
+      const a = faults.get(first)!;
+      const b = faults.get(second)!;
+      if (a.part === b.part) continue;
+      const expect = context.expectError(first, a.fields ? { fields: a.fields } : {});
+      if (!expect) continue;
+      const title = `${first} and ${second} at once: ${first} is checked first`;
+      cases.push(
+        context.make('order', `order.${first}.before.${second}`, title, rule, requestWith(context, [a, b]), expect),
+      );
+    }
+  }
+  return cases;
+}
+
+function requestWith(context: OperationContext, faults: Fault[]) {
+  let body = context.body();
+  for (const fault of faults) if (fault.json && body !== undefined) body = fault.json(body);
+  let text = body === undefined ? undefined : JSON.stringify(body);
+  for (const layer of ['text', 'size'] as const) {
+    for (const fault of faults.filter((f) => f.part === layer)) if (text !== undefined) text = fault.text!(text);
+  }
+  const headers = Object.assign({}, ...faults.map((f) => f.headers ?? {}));
+  const query = Object.assign({}, ...faults.map((f) => f.query ?? {}));
+  return context.request({ headers, query, ...(text === undefined ? {} : { rawBody: text }) });
+}
+
+/** The faults this operation can be given, by the error case each must cause. */
+function faultsOf(context: OperationContext): Map<ErrorCase, Fault> {
+  const { operation } = context;
+  const faults = new Map<ErrorCase, Fault>();
+  const schemes = operation.security.flat();
+  const tokenHeaders = Object.fromEntries(schemes.flatMap((s) => (headerOf(s) ? [[headerOf(s)!, undefined]] : [])));
+  if (schemes.length > 0) {
+    faults.set('credentials-missing', { part: 'token', headers: tokenHeaders });
+    const [first] = operation.security[0] ?? [];
+    if (first)
+      faults.set('credentials-rejected', {
+        part: 'token',
+        headers: { ...tokenHeaders, ...present(first, `invalid-${context.unique()}`).headers },
+      });
+  }
+  const credentialParameter = operation.parameters.find((p) => p.credential && p.in === 'header');
+  if (credentialParameter)
+    faults.set('credential-invalid', { part: 'credential', headers: { [credentialParameter.name]: undefined } });
+
+  const root = operation.requestBody?.schema;
+  const body = context.body();
+  if (root && body !== undefined) {
+    if (operation.bodyLimit !== undefined) {
+      const limit = operation.bodyLimit;
+      faults.set('body-too-large', {
+        part: 'size',
+        text: (text) => text + ' '.repeat(Math.max(1, limit + 1 - Buffer.byteLength(text))),
+      });
+    }
+    faults.set('body-unparsable', { part: 'text', text: (text) => text.replace(/,"/, ' "') });
+    const required = (root.schema.required ?? []).find((name) => isObject(body) && name in body);
+    if (required) {
+      const broken = isObject(body) ? Object.fromEntries(Object.entries(body).filter(([k]) => k !== required)) : body;
+      const named = fieldErrorsOf(context.validator.problems(root, broken)).map((f) => f.field);
+      if (named.length === 1 && named[0] === required) {
+        faults.set('fields-invalid', {
+          part: 'json',
+          fields: [required],
+          json: (value) =>
+            isObject(value) ? Object.fromEntries(Object.entries(value).filter(([k]) => k !== required)) : value,
+        });
+      }
+    }
+    const credential = propertiesOf(context.contract, root).find(([, node]) => node.schema['x-credential'] === true);
+    if (credential && schemes.length === 0) {
+      faults.set('credentials-rejected', {
+        part: 'credential',
+        json: (value) => (isObject(value) ? { ...value, [credential[0]]: `invalid-${context.unique()}` } : value),
+      });
+    }
+  } else {
+    const parameter = operation.parameters.find((p) => !p.credential && p.required && p.in === 'query');
+    if (parameter)
+      faults.set('fields-invalid', { part: 'query', query: { [parameter.name]: undefined }, fields: [parameter.name] });
+  }
+  return faults;
+}
