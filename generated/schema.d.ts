@@ -120,8 +120,15 @@ export interface components {
             market?: unknown;
         };
         /**
+         * OrderStatus
+         * @description Where a packaging order stands. *Source:* the status names of the public articles ("Managing packaging orders", "Assign serials to packaging orders", "Release order to packaging line"): a new order is `Open`; assigning serial numbers moves it to `Pending release`; releasing it to a packaging line moves it to `In progress`; the UI can resume a `Suspended` order. *Decision:* these four values, spelt with the spaces and capitals of the articles, are the only ones; the articles name no final status (completed, closed, cancelled), so none is promised.
+         * @example Open
+         * @enum {string}
+         */
+        OrderStatus: "Open" | "Pending release" | "In progress" | "Suspended";
+        /**
          * PackagingOrder
-         * @description The order as created. *Decision:* it repeats exactly the fields of the request, except `market`, and adds `status`; optional fields that were not sent are not added. `x-echoes-request-body` marks this rule for tools.
+         * @description A packaging order as the application keeps it. *Decision:* the fields of the request that created it, except `market`, and its `status`; optional fields that were not sent are absent, not `null`.
          */
         PackagingOrder: {
             order_id: components["schemas"]["OrderId"];
@@ -134,12 +141,19 @@ export interface components {
             extra_percentage?: components["schemas"]["ExtraPercentage"];
             serialized?: components["schemas"]["Serialized"];
             packaging_line_tag?: components["schemas"]["PackagingLineTag"];
+            status: components["schemas"]["OrderStatus"];
+        };
+        /**
+         * CreatedPackagingOrder
+         * @description The order just created: a `PackagingOrder` whose `status` is `Open` (*Source:* the article's success sample). *Decision:* it repeats exactly the fields of the request, except `market`, and adds `status`; optional fields that were not sent are not added. `x-echoes-request-body` marks this rule for tools, which read the fields from `allOf`.
+         */
+        CreatedPackagingOrder: {
             /**
-             * @description *Source:* a new order is `Open`. Later requests of the API move it to `Pending release` and `In progress`.
+             * @description *Source:* a new order is `Open`.
              * @constant
              */
-            status: "Open";
-        };
+            status?: "Open";
+        } & components["schemas"]["PackagingOrder"];
         /**
          * PackagingOrderCreated
          * @description *Source:* the article's success sample.
@@ -149,7 +163,7 @@ export interface components {
             success: true;
             /** @constant */
             message: "Packaging order created";
-            data: components["schemas"]["PackagingOrder"];
+            data: components["schemas"]["CreatedPackagingOrder"];
         };
         /**
          * ChannelKeyError
