@@ -44,7 +44,8 @@ export interface components {
          */
         OrderDescription: string;
         /**
-         * @description *Source:* product code schema. The application supports one value, `GTIN`.
+         * @description *Source:* product code schema. The application supports one value, `GTIN`. *Decision:* exactly that string: `x-invalid-examples` lists neighbouring values (other GS1 keys, other spellings of GTIN) that must be rejected, for tools and reviewers.
+         * @example GTIN
          * @enum {string}
          */
         ProductCodeSchema: "GTIN";
@@ -223,14 +224,14 @@ export interface components {
          * @description One offending field. Each is listed once; when it breaks several rules, its message names them all.
          */
         FieldError: {
-            /** @description The request-body property at fault, by name (`quantity`); for a missing required property, the name of the missing one; the empty string when the body as a whole is at fault (it is not a JSON object). A name the client sent can be as long as the largest body the server reads (102,400 bytes, see 413), hence the limit. */
+            /** @description The field at fault. *Decision:* a request-body property is named by its path from the top of the body, the properties joined by dots and array indexes in brackets (`quantity`, `dimensions.width`, `children[3].code`); for a missing required property, the path of the missing one; a parameter by its name (`order_id`); the body as a whole by the empty string (it is not a JSON object). A name the client sent can be as long as the largest body the server reads (102,400 bytes, see 413), hence the limit. */
             field: string;
             /** @description What is wrong, for a person to read. Its wording is not part of the contract; its length is. */
             message: string;
         };
         /**
          * ValidationError
-         * @description *Source:* message from the article's error table ("the response includes details about the specific issue"). *Decision:* status 422, and the details as `errors`, one entry per offending field.
+         * @description *Source:* message from the article's error table ("the response includes details about the specific issue"). *Decision:* status 422, and the details as `errors`, one entry per offending field (a property of the body, or a parameter).
          */
         ValidationError: {
             /** @constant */
