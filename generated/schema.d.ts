@@ -18,11 +18,68 @@ export interface paths {
          *
          *     *Source:* the method, URL, headers, body fields, success sample and error messages come from the article
          *     [Create packaging order](https://support.movilitas.cloud/support/solutions/articles/16000123154-create-packaging-order).
-         *     *Decision:* the statuses of the errors, their body, the treatment of unknown properties and the order of checks
-         *     (body size, token, channel key, body syntax, field rules) are this contract's; see the table in the
-         *     introduction.
+         *     *Decision:* the statuses of the errors, their body, the treatment of unknown properties, the 409 for an `order_id`
+         *     that already exists and the order of checks (body size, token, channel key, body syntax, field rules, then
+         *     whether the order exists) are this contract's; see the table in the introduction.
          */
         post: operations["createPackagingOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/packaging_order/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get order details
+         * @description Returns one packaging order of your tenant, named by its `order_id`: the fields it was created with (without
+         *     `market`) and its current status (`Open`, `Pending release`, `In progress` or `Suspended`).
+         *
+         *     *Source:* the method, the URL and the query parameter `order_id` (1–255 characters) come from the article
+         *     [Get order details](https://support.movilitas.cloud/support/solutions/articles/16000123157-get-order-details);
+         *     the headers are those of create packaging order. The rest of the article (its answer and errors) is not public.
+         *     *Decision:* the 200 answer in the success envelope with the order in `data`, the message `Packaging order found`,
+         *     404 `Packaging order not found` for an order your tenant does not have, and 422 naming `order_id` when it is
+         *     missing or breaks its rule. A GET has no body, so it needs no `Content-Type` (one that is sent is ignored).
+         *     Checks run in the document's order: token, channel key, `order_id`, then the order itself.
+         */
+        get: operations["getPackagingOrderDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/packaging_order/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get open packaging orders
+         * @description Lists every packaging order of your tenant that is in status `Open`: created, and not yet given serial numbers.
+         *
+         *     *Source:* the method and the URL come from the article
+         *     [Get open packaging orders](https://support.movilitas.cloud/support/solutions/articles/16000123156-get-open-packaging-orders);
+         *     the headers are those of create packaging order. The rest of the article (its answer and errors) is not public.
+         *     *Decision:* the 200 answer in the success envelope with the orders in `data`, oldest first, each as Get order
+         *     details returns it, and the message `Open packaging orders`; an empty list when there is none. There is **no
+         *     paging** in this version: the answer always holds every open order. A GET has no body, so it needs no
+         *     `Content-Type` (one that is sent is ignored).
+         */
+        get: operations["getOpenPackagingOrders"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -211,6 +268,16 @@ export interface components {
             code: "ERR0000";
         };
         /**
+         * PackagingOrderExistsError
+         * @description *Decision:* status 409, message and envelope. The article does not say what happens to an `order_id` that is already used, so this contract refuses it rather than overwrite an order a packaging line may be working on.
+         */
+        PackagingOrderExistsError: {
+            /** @constant */
+            success: false;
+            /** @constant */
+            message: "Packaging order already exists";
+        };
+        /**
          * Error
          * @description *Decision:* the error envelope for answers the article does not list (oversized body, unknown path, wrong method).
          */
@@ -240,6 +307,45 @@ export interface components {
             message: "Validation error";
             /** @description One entry per offending field. `x-field-errors` tells tools (the mock) to fill this list from the validation result. */
             errors: components["schemas"]["FieldError"][];
+        };
+        /**
+         * PackagingOrderFound
+         * @description *Decision:* the success envelope of the create answer (*Source:* `success`, `message`, `data`), with the order as the application keeps it. The article shows no sample answer, so the message is this contract's.
+         */
+        PackagingOrderFound: {
+            /** @constant */
+            success: true;
+            /** @constant */
+            message: "Packaging order found";
+            data: components["schemas"]["PackagingOrder"];
+        };
+        /**
+         * PackagingOrderNotFoundError
+         * @description *Decision:* status 404, message and envelope. The article documents no answer for an unknown order, so this contract gives one in the envelope of the article's other errors, without a code (it has none to give).
+         */
+        PackagingOrderNotFoundError: {
+            /** @constant */
+            success: false;
+            /** @constant */
+            message: "Packaging order not found";
+        };
+        /**
+         * OpenPackagingOrders
+         * @description *Decision:* the success envelope of the create answer (*Source:* `success`, `message`, `data`), with `data` the list of the tenant's orders in status `Open`, oldest first. The article shows no sample answer, so the message and the shape are this contract's.
+         */
+        OpenPackagingOrders: {
+            /** @constant */
+            success: true;
+            /** @constant */
+            message: "Open packaging orders";
+            /** @description *Decision:* every order of the tenant in status `Open`, in the order they were created (oldest first); an empty list when there is none. There is no paging in this version: the list is always complete, so it has no upper bound on its length. */
+            data: ({
+                /**
+                 * @description *Decision:* only orders in status `Open` are listed.
+                 * @constant
+                 */
+                status?: "Open";
+            } & components["schemas"]["PackagingOrder"])[];
         };
     };
     responses: {
@@ -290,6 +396,15 @@ export interface components {
                 "application/json": components["schemas"]["NoTokenError"] | components["schemas"]["TokenRejectedError"];
             };
         };
+        /** @description An order with this `order_id` already exists for your tenant. *Decision:* status 409 and message (the article does not say what a repeated `order_id` does); the existing order is left as it was. */
+        PackagingOrderExists: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PackagingOrderExistsError"];
+            };
+        };
         /** @description *Decision:* the body is larger than 100 KiB (102,400 bytes), far above any valid order. */
         PayloadTooLarge: {
             headers: {
@@ -306,6 +421,51 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ValidationError"];
+            };
+        };
+        /** @description The order, with its current status. *Source:* status 200 and the envelope of the create answer. *Decision:* the message, and `data` as the order was created (without `market`) with its current `status`. */
+        PackagingOrderFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PackagingOrderFound"];
+            };
+        };
+        /** @description The channel key is missing or wrong. *Source:* message (the article gives no code). *Decision:* status 400. A request without a body can only get this 400. */
+        ChannelKeyInvalid: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ChannelKeyError"];
+            };
+        };
+        /** @description Your tenant has no order with this `order_id`. *Decision:* status 404 and message (the article documents no answer for an unknown order). */
+        PackagingOrderNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PackagingOrderNotFoundError"];
+            };
+        };
+        /** @description The `order_id` query parameter is missing or breaks its rule. *Source:* the rule (1–255 characters) and the message `Validation error`. *Decision:* status 422 and `errors`, naming the parameter, as for a body. */
+        OrderIdInvalid: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ValidationError"];
+            };
+        };
+        /** @description The orders in status `Open`, oldest first. *Source:* status 200 (as for create). *Decision:* the message, the list in `data`, its order, and no paging. */
+        OpenPackagingOrders: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["OpenPackagingOrders"];
             };
         };
     };
@@ -345,8 +505,57 @@ export interface operations {
             200: components["responses"]["PackagingOrderCreated"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            409: components["responses"]["PackagingOrderExists"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    getPackagingOrderDetails: {
+        parameters: {
+            query: {
+                /**
+                 * @description *Source:* the ID of the order, 1–255 characters, as sent in `order_id` when it was created. *Decision:* required; when it is missing or breaks the rule, the answer is a 422 naming `order_id`.
+                 * @example Order145
+                 */
+                order_id: components["schemas"]["OrderId"];
+            };
+            header: {
+                /**
+                 * @description *Source:* the channel key of your Manufacturer V2 API shop-floor channel (Tenant Dashboard → Channels → your channel: the key is at the top of the *Edit shopfloor channel* panel). Required on every request. *Decision:* 1–255 letters and digits; a key that is missing, malformed or not a channel of your tenant gets 400 `Channel ID is missing or it needs to be in correct format`. `x-credential` tells tools to treat the value as a secret the server checks against what it knows.
+                 * @example Ky1SpfEXmjj05fW3USBFD3pgoEi9AQ29Atsnj4Zy
+                 */
+                "x-channel-key": components["parameters"]["ChannelKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PackagingOrderFound"];
+            400: components["responses"]["ChannelKeyInvalid"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["PackagingOrderNotFound"];
+            422: components["responses"]["OrderIdInvalid"];
+        };
+    };
+    getOpenPackagingOrders: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description *Source:* the channel key of your Manufacturer V2 API shop-floor channel (Tenant Dashboard → Channels → your channel: the key is at the top of the *Edit shopfloor channel* panel). Required on every request. *Decision:* 1–255 letters and digits; a key that is missing, malformed or not a channel of your tenant gets 400 `Channel ID is missing or it needs to be in correct format`. `x-credential` tells tools to treat the value as a secret the server checks against what it knows.
+                 * @example Ky1SpfEXmjj05fW3USBFD3pgoEi9AQ29Atsnj4Zy
+                 */
+                "x-channel-key": components["parameters"]["ChannelKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["OpenPackagingOrders"];
+            400: components["responses"]["ChannelKeyInvalid"];
+            401: components["responses"]["Unauthorized"];
         };
     };
 }
