@@ -4,4 +4,5 @@ export const operations = {
   createPackagingOrder: { method: 'POST', path: '/packaging_order', statuses: [200, 400, 401, 409, 413, 422] },
   getPackagingOrderDetails: { method: 'GET', path: '/packaging_order/details', statuses: [200, 400, 401, 404, 422] },
   getOpenPackagingOrders: { method: 'GET', path: '/packaging_order/open', statuses: [200, 400, 401] },
+  authenticate: { method: 'POST', path: '/api_auth', statuses: [200, 400, 401, 413, 422] },
 } as const;

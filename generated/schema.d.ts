@@ -86,6 +86,39 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api_auth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a dynamic token
+         * @description Exchanges an API key and its secret for a **dynamic token**, valid for one day, to send with every request of the
+         *     Manufacturer V2 API (`x-access-token: <token>` or `Authorization: Bearer <token>`). A static token, generated next
+         *     to the API key in the Tenant Dashboard, needs no request.
+         *
+         *     This request is **not** under the Manufacturer V2 prefix: its URL is `https://api.movilitas.cloud/v1/api_auth`,
+         *     and it takes neither a token nor a channel key.
+         *
+         *     *Source:* the method, the URL, the fields `api_key` and `api_secret` with their sample values, and the start of
+         *     the answer (`"success": true, "message": "Auth…`) come from the article
+         *     [Authentication request](https://support.movilitas.cloud/en/support/solutions/articles/16000120273); the token
+         *     lifetime of one day from [Managing API keys and static token](https://support.movilitas.cloud/support/solutions/articles/16000118795-managing-api-keys-and-static-token).
+         *     *Decision:* the message `Authentication successful`, the token in `data.token`, 401 `Failed to authenticate API
+         *     key` (no code) for a wrong key or secret, the 400, 413 and 422 answers of create packaging order, and the order of
+         *     checks: body size, body syntax, field rules, then the key and secret.
+         */
+        post: operations["authenticate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -347,6 +380,49 @@ export interface components {
                 status?: "Open";
             } & components["schemas"]["PackagingOrder"])[];
         };
+        /**
+         * AuthRequest
+         * @description The API credentials to exchange for a token. *Source:* the fields `api_key` and `api_secret` of the Authentication API article's sample request. *Decision:* both required, any other property is rejected with 422 (as for a packaging order); `x-credential` tells tools that the server checks them against the ones it knows, so they come from the tool's configuration and are never printed.
+         */
+        AuthRequest: {
+            /**
+             * @description *Source:* the API key, created in Tenant Dashboard → API keys (the article's sample has 64 characters with `_` and `!`). *Decision:* 1–255 characters.
+             * @example s_ajk42KdKAhGr!7MFmcT6S8SCsCChssdhMtERSA!CpP8ed93ShmCHhhr2Nh7cGA
+             */
+            api_key: string;
+            /**
+             * @description *Source:* the secret created with the API key. *Decision:* 1–255 characters.
+             * @example Abcd1234!
+             */
+            api_secret: string;
+        };
+        /**
+         * Authenticated
+         * @description *Source:* the answer starts `{"success": true, "message": "Auth…` (the article's sample is cut there). *Decision:* the rest: the message `Authentication successful` and the token in `data.token`, so that the answer has the same success envelope as every other answer of the API.
+         */
+        Authenticated: {
+            /** @constant */
+            success: true;
+            /** @constant */
+            message: "Authentication successful";
+            data: {
+                /**
+                 * @description *Source:* a dynamic token, valid for one day, to send as `x-access-token: <token>` or `Authorization: Bearer <token>`; it is a JWT signed with HS256. *Decision:* 1–4096 characters. No JWT pattern is enforced: the articles print the token shortened, and a client must treat it as opaque.
+                 * @example eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJrZXkiOiJzX2FqazQyS2R
+                 */
+                token: string;
+            };
+        };
+        /**
+         * ApiCredentialsError
+         * @description *Decision:* status 401, message and envelope for an API key or secret the server does not accept. The article shows no error of the Authentication API, so there is no code (none is documented to give).
+         */
+        ApiCredentialsError: {
+            /** @constant */
+            success: false;
+            /** @constant */
+            message: "Failed to authenticate API key";
+        };
     };
     responses: {
         /** @description *Decision:* no operation has this path. */
@@ -405,7 +481,7 @@ export interface components {
                 "application/json": components["schemas"]["PackagingOrderExistsError"];
             };
         };
-        /** @description *Decision:* the body is larger than 100 KiB (102,400 bytes), far above any valid order. */
+        /** @description *Decision:* the body is larger than 100 KiB (102,400 bytes), far above any valid order or API credentials. */
         PayloadTooLarge: {
             headers: {
                 [name: string]: unknown;
@@ -466,6 +542,42 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["OpenPackagingOrders"];
+            };
+        };
+        /** @description The API credentials are accepted. *Source:* the answer starts `{"success": true, "message": "Auth…`; status 200 as for the other requests. *Decision:* the rest of the message, and the token in `data.token`. */
+        Authenticated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Authenticated"];
+            };
+        };
+        /** @description The body is not JSON. *Source:* the message of the create article (the Authentication API article shows no errors). *Decision:* the same status 400 and message for the Authentication API. */
+        AuthBadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["UnparsableBodyError"];
+            };
+        };
+        /** @description The API key or secret is wrong. *Decision:* status 401 and message (the article shows no error); there is no code, as the article gives none. */
+        ApiCredentialsRejected: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiCredentialsError"];
+            };
+        };
+        /** @description The body is JSON but breaks field rules. *Decision:* status 422, the message `Validation error` of the create article and `errors`, one entry per offending field, as for an order. */
+        AuthUnprocessable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ValidationError"];
             };
         };
     };
@@ -556,6 +668,27 @@ export interface operations {
             200: components["responses"]["OpenPackagingOrders"];
             400: components["responses"]["ChannelKeyInvalid"];
             401: components["responses"]["Unauthorized"];
+        };
+    };
+    authenticate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description *Source:* the API key and secret, as JSON (`Content-Type: application/json`). */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Authenticated"];
+            400: components["responses"]["AuthBadRequest"];
+            401: components["responses"]["ApiCredentialsRejected"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["AuthUnprocessable"];
         };
     };
 }
