@@ -18,11 +18,101 @@ export interface paths {
          *
          *     *Source:* the method, URL, headers, body fields, success sample and error messages come from the article
          *     [Create packaging order](https://support.movilitas.cloud/support/solutions/articles/16000123154-create-packaging-order).
-         *     *Decision:* the statuses of the errors, their body, the treatment of unknown properties and the order of checks
-         *     (body size, token, channel key, body syntax, field rules) are this contract's; see the table in the
-         *     introduction.
+         *     *Decision:* the statuses of the errors, their body, the treatment of unknown properties, the 409 for an `order_id`
+         *     that already exists and the order of checks (body size, token, channel key, body syntax, field rules, then
+         *     whether the order exists) are this contract's; see the table in the introduction.
          */
         post: operations["createPackagingOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/packaging_order/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get order details
+         * @description Returns one packaging order of your tenant, named by its `order_id`: the fields it was created with (without
+         *     `market`) and its current status (`Open`, `Pending release`, `In progress` or `Suspended`).
+         *
+         *     *Source:* the method, the URL and the query parameter `order_id` (1–255 characters) come from the article
+         *     [Get order details](https://support.movilitas.cloud/support/solutions/articles/16000123157-get-order-details);
+         *     the headers are those of create packaging order. The rest of the article (its answer and errors) is not public.
+         *     *Decision:* the 200 answer in the success envelope with the order in `data`, the message `Packaging order found`,
+         *     404 `Packaging order not found` for an order your tenant does not have, and 422 naming `order_id` when it is
+         *     missing or breaks its rule. A GET has no body, so it needs no `Content-Type` (one that is sent is ignored).
+         *     Checks run in the document's order: token, channel key, `order_id`, then the order itself.
+         */
+        get: operations["getPackagingOrderDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/packaging_order/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get open packaging orders
+         * @description Lists every packaging order of your tenant that is in status `Open`: created, and not yet given serial numbers.
+         *
+         *     *Source:* the method and the URL come from the article
+         *     [Get open packaging orders](https://support.movilitas.cloud/support/solutions/articles/16000123156-get-open-packaging-orders);
+         *     the headers are those of create packaging order. The rest of the article (its answer and errors) is not public.
+         *     *Decision:* the 200 answer in the success envelope with the orders in `data`, oldest first, each as Get order
+         *     details returns it, and the message `Open packaging orders`; an empty list when there is none. There is **no
+         *     paging** in this version: the answer always holds every open order. A GET has no body, so it needs no
+         *     `Content-Type` (one that is sent is ignored).
+         */
+        get: operations["getOpenPackagingOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api_auth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a dynamic token
+         * @description Exchanges an API key and its secret for a **dynamic token**, valid for one day, to send with every request of the
+         *     Manufacturer V2 API (`x-access-token: <token>` or `Authorization: Bearer <token>`). A static token, generated next
+         *     to the API key in the Tenant Dashboard, needs no request.
+         *
+         *     This request is **not** under the Manufacturer V2 prefix: its URL is `https://api.movilitas.cloud/v1/api_auth`,
+         *     and it takes neither a token nor a channel key.
+         *
+         *     *Source:* the method, the URL, the fields `api_key` and `api_secret` with their sample values, and the start of
+         *     the answer (`"success": true, "message": "Auth…`) come from the article
+         *     [Authentication request](https://support.movilitas.cloud/en/support/solutions/articles/16000120273); the token
+         *     lifetime of one day from [Managing API keys and static token](https://support.movilitas.cloud/support/solutions/articles/16000118795-managing-api-keys-and-static-token).
+         *     *Decision:* the message `Authentication successful`, the token in `data.token`, 401 `Failed to authenticate API
+         *     key` (no code) for a wrong key or secret, the 400, 413 and 422 answers of create packaging order, and the order of
+         *     checks: body size, body syntax, field rules, then the key and secret.
+         */
+        post: operations["authenticate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -44,7 +134,8 @@ export interface components {
          */
         OrderDescription: string;
         /**
-         * @description *Source:* product code schema. The application supports one value, `GTIN`.
+         * @description *Source:* product code schema. The application supports one value, `GTIN`. *Decision:* exactly that string: `x-invalid-examples` lists neighbouring values (other GS1 keys, other spellings of GTIN) that must be rejected, for tools and reviewers.
+         * @example GTIN
          * @enum {string}
          */
         ProductCodeSchema: "GTIN";
@@ -120,8 +211,15 @@ export interface components {
             market?: unknown;
         };
         /**
+         * OrderStatus
+         * @description Where a packaging order stands. *Source:* the status names of the public articles ("Managing packaging orders", "Assign serials to packaging orders", "Release order to packaging line"): a new order is `Open`; assigning serial numbers moves it to `Pending release`; releasing it to a packaging line moves it to `In progress`; the UI can resume a `Suspended` order. *Decision:* these four values, spelt with the spaces and capitals of the articles, are the only ones; the articles name no final status (completed, closed, cancelled), so none is promised.
+         * @example Open
+         * @enum {string}
+         */
+        OrderStatus: "Open" | "Pending release" | "In progress" | "Suspended";
+        /**
          * PackagingOrder
-         * @description The order as created. *Decision:* it repeats exactly the fields of the request, except `market`, and adds `status`; optional fields that were not sent are not added. `x-echoes-request-body` marks this rule for tools.
+         * @description A packaging order as the application keeps it. *Decision:* the fields of the request that created it, except `market`, and its `status`; optional fields that were not sent are absent, not `null`.
          */
         PackagingOrder: {
             order_id: components["schemas"]["OrderId"];
@@ -134,12 +232,19 @@ export interface components {
             extra_percentage?: components["schemas"]["ExtraPercentage"];
             serialized?: components["schemas"]["Serialized"];
             packaging_line_tag?: components["schemas"]["PackagingLineTag"];
+            status: components["schemas"]["OrderStatus"];
+        };
+        /**
+         * CreatedPackagingOrder
+         * @description The order just created: a `PackagingOrder` whose `status` is `Open` (*Source:* the article's success sample). *Decision:* it repeats exactly the fields of the request, except `market`, and adds `status`; optional fields that were not sent are not added. `x-echoes-request-body` marks this rule for tools, which read the fields from `allOf`.
+         */
+        CreatedPackagingOrder: {
             /**
-             * @description *Source:* a new order is `Open`. Later requests of the API move it to `Pending release` and `In progress`.
+             * @description *Source:* a new order is `Open`.
              * @constant
              */
-            status: "Open";
-        };
+            status?: "Open";
+        } & components["schemas"]["PackagingOrder"];
         /**
          * PackagingOrderCreated
          * @description *Source:* the article's success sample.
@@ -149,7 +254,7 @@ export interface components {
             success: true;
             /** @constant */
             message: "Packaging order created";
-            data: components["schemas"]["PackagingOrder"];
+            data: components["schemas"]["CreatedPackagingOrder"];
         };
         /**
          * ChannelKeyError
@@ -196,6 +301,16 @@ export interface components {
             code: "ERR0000";
         };
         /**
+         * PackagingOrderExistsError
+         * @description *Decision:* status 409, message and envelope. The article does not say what happens to an `order_id` that is already used, so this contract refuses it rather than overwrite an order a packaging line may be working on.
+         */
+        PackagingOrderExistsError: {
+            /** @constant */
+            success: false;
+            /** @constant */
+            message: "Packaging order already exists";
+        };
+        /**
          * Error
          * @description *Decision:* the error envelope for answers the article does not list (oversized body, unknown path, wrong method).
          */
@@ -209,14 +324,14 @@ export interface components {
          * @description One offending field. Each is listed once; when it breaks several rules, its message names them all.
          */
         FieldError: {
-            /** @description The request-body property at fault, by name (`quantity`); for a missing required property, the name of the missing one; the empty string when the body as a whole is at fault (it is not a JSON object). A name the client sent can be as long as the largest body the server reads (102,400 bytes, see 413), hence the limit. */
+            /** @description The field at fault. *Decision:* a request-body property is named by its path from the top of the body, the properties joined by dots and array indexes in brackets (`quantity`, `dimensions.width`, `children[3].code`); for a missing required property, the path of the missing one; a parameter by its name (`order_id`); the body as a whole by the empty string (it is not a JSON object). A name the client sent can be as long as the largest body the server reads (102,400 bytes, see 413), hence the limit. */
             field: string;
             /** @description What is wrong, for a person to read. Its wording is not part of the contract; its length is. */
             message: string;
         };
         /**
          * ValidationError
-         * @description *Source:* message from the article's error table ("the response includes details about the specific issue"). *Decision:* status 422, and the details as `errors`, one entry per offending field.
+         * @description *Source:* message from the article's error table ("the response includes details about the specific issue"). *Decision:* status 422, and the details as `errors`, one entry per offending field (a property of the body, or a parameter).
          */
         ValidationError: {
             /** @constant */
@@ -225,6 +340,88 @@ export interface components {
             message: "Validation error";
             /** @description One entry per offending field. `x-field-errors` tells tools (the mock) to fill this list from the validation result. */
             errors: components["schemas"]["FieldError"][];
+        };
+        /**
+         * PackagingOrderFound
+         * @description *Decision:* the success envelope of the create answer (*Source:* `success`, `message`, `data`), with the order as the application keeps it. The article shows no sample answer, so the message is this contract's.
+         */
+        PackagingOrderFound: {
+            /** @constant */
+            success: true;
+            /** @constant */
+            message: "Packaging order found";
+            data: components["schemas"]["PackagingOrder"];
+        };
+        /**
+         * PackagingOrderNotFoundError
+         * @description *Decision:* status 404, message and envelope. The article documents no answer for an unknown order, so this contract gives one in the envelope of the article's other errors, without a code (it has none to give).
+         */
+        PackagingOrderNotFoundError: {
+            /** @constant */
+            success: false;
+            /** @constant */
+            message: "Packaging order not found";
+        };
+        /**
+         * OpenPackagingOrders
+         * @description *Decision:* the success envelope of the create answer (*Source:* `success`, `message`, `data`), with `data` the list of the tenant's orders in status `Open`, oldest first. The article shows no sample answer, so the message and the shape are this contract's.
+         */
+        OpenPackagingOrders: {
+            /** @constant */
+            success: true;
+            /** @constant */
+            message: "Open packaging orders";
+            /** @description *Decision:* every order of the tenant in status `Open`, in the order they were created (oldest first); an empty list when there is none. There is no paging in this version: the list is always complete, so it has no upper bound on its length. */
+            data: ({
+                /**
+                 * @description *Decision:* only orders in status `Open` are listed.
+                 * @constant
+                 */
+                status?: "Open";
+            } & components["schemas"]["PackagingOrder"])[];
+        };
+        /**
+         * AuthRequest
+         * @description The API credentials to exchange for a token. *Source:* the fields `api_key` and `api_secret` of the Authentication API article's sample request. *Decision:* both required, any other property is rejected with 422 (as for a packaging order); `x-credential` tells tools that the server checks them against the ones it knows, so they come from the tool's configuration and are never printed.
+         */
+        AuthRequest: {
+            /**
+             * @description *Source:* the API key, created in Tenant Dashboard → API keys (the article's sample has 64 characters with `_` and `!`). *Decision:* 1–255 characters.
+             * @example s_ajk42KdKAhGr!7MFmcT6S8SCsCChssdhMtERSA!CpP8ed93ShmCHhhr2Nh7cGA
+             */
+            api_key: string;
+            /**
+             * @description *Source:* the secret created with the API key. *Decision:* 1–255 characters.
+             * @example Abcd1234!
+             */
+            api_secret: string;
+        };
+        /**
+         * Authenticated
+         * @description *Source:* the answer starts `{"success": true, "message": "Auth…` (the article's sample is cut there). *Decision:* the rest: the message `Authentication successful` and the token in `data.token`, so that the answer has the same success envelope as every other answer of the API.
+         */
+        Authenticated: {
+            /** @constant */
+            success: true;
+            /** @constant */
+            message: "Authentication successful";
+            data: {
+                /**
+                 * @description *Source:* a dynamic token, valid for one day, to send as `x-access-token: <token>` or `Authorization: Bearer <token>`; it is a JWT signed with HS256. *Decision:* 1–4096 characters. No JWT pattern is enforced: the articles print the token shortened, and a client must treat it as opaque.
+                 * @example eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJrZXkiOiJzX2FqazQyS2R
+                 */
+                token: string;
+            };
+        };
+        /**
+         * ApiCredentialsError
+         * @description *Decision:* status 401, message and envelope for an API key or secret the server does not accept. The article shows no error of the Authentication API, so there is no code (none is documented to give).
+         */
+        ApiCredentialsError: {
+            /** @constant */
+            success: false;
+            /** @constant */
+            message: "Failed to authenticate API key";
         };
     };
     responses: {
@@ -275,7 +472,16 @@ export interface components {
                 "application/json": components["schemas"]["NoTokenError"] | components["schemas"]["TokenRejectedError"];
             };
         };
-        /** @description *Decision:* the body is larger than 100 KiB (102,400 bytes), far above any valid order. */
+        /** @description An order with this `order_id` already exists for your tenant. *Decision:* status 409 and message (the article does not say what a repeated `order_id` does); the existing order is left as it was. */
+        PackagingOrderExists: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PackagingOrderExistsError"];
+            };
+        };
+        /** @description *Decision:* the body is larger than 100 KiB (102,400 bytes), far above any valid order or API credentials. */
         PayloadTooLarge: {
             headers: {
                 [name: string]: unknown;
@@ -286,6 +492,87 @@ export interface components {
         };
         /** @description The body is JSON but breaks field rules. *Source:* the message `Validation error`. *Decision:* status 422 and `errors`, one entry per offending field. */
         UnprocessableEntity: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ValidationError"];
+            };
+        };
+        /** @description The order, with its current status. *Source:* status 200 and the envelope of the create answer. *Decision:* the message, and `data` as the order was created (without `market`) with its current `status`. */
+        PackagingOrderFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PackagingOrderFound"];
+            };
+        };
+        /** @description The channel key is missing or wrong. *Source:* message (the article gives no code). *Decision:* status 400. A request without a body can only get this 400. */
+        ChannelKeyInvalid: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ChannelKeyError"];
+            };
+        };
+        /** @description Your tenant has no order with this `order_id`. *Decision:* status 404 and message (the article documents no answer for an unknown order). */
+        PackagingOrderNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PackagingOrderNotFoundError"];
+            };
+        };
+        /** @description The `order_id` query parameter is missing or breaks its rule. *Source:* the rule (1–255 characters) and the message `Validation error`. *Decision:* status 422 and `errors`, naming the parameter, as for a body. */
+        OrderIdInvalid: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ValidationError"];
+            };
+        };
+        /** @description The orders in status `Open`, oldest first. *Source:* status 200 (as for create). *Decision:* the message, the list in `data`, its order, and no paging. */
+        OpenPackagingOrders: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["OpenPackagingOrders"];
+            };
+        };
+        /** @description The API credentials are accepted. *Source:* the answer starts `{"success": true, "message": "Auth…`; status 200 as for the other requests. *Decision:* the rest of the message, and the token in `data.token`. */
+        Authenticated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Authenticated"];
+            };
+        };
+        /** @description The body is not JSON. *Source:* the message of the create article (the Authentication API article shows no errors). *Decision:* the same status 400 and message for the Authentication API. */
+        AuthBadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["UnparsableBodyError"];
+            };
+        };
+        /** @description The API key or secret is wrong. *Decision:* status 401 and message (the article shows no error); there is no code, as the article gives none. */
+        ApiCredentialsRejected: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiCredentialsError"];
+            };
+        };
+        /** @description The body is JSON but breaks field rules. *Decision:* status 422, the message `Validation error` of the create article and `errors`, one entry per offending field, as for an order. */
+        AuthUnprocessable: {
             headers: {
                 [name: string]: unknown;
             };
@@ -330,8 +617,78 @@ export interface operations {
             200: components["responses"]["PackagingOrderCreated"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            409: components["responses"]["PackagingOrderExists"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["UnprocessableEntity"];
+        };
+    };
+    getPackagingOrderDetails: {
+        parameters: {
+            query: {
+                /**
+                 * @description *Source:* the ID of the order, 1–255 characters, as sent in `order_id` when it was created. *Decision:* required; when it is missing or breaks the rule, the answer is a 422 naming `order_id`.
+                 * @example Order145
+                 */
+                order_id: components["schemas"]["OrderId"];
+            };
+            header: {
+                /**
+                 * @description *Source:* the channel key of your Manufacturer V2 API shop-floor channel (Tenant Dashboard → Channels → your channel: the key is at the top of the *Edit shopfloor channel* panel). Required on every request. *Decision:* 1–255 letters and digits; a key that is missing, malformed or not a channel of your tenant gets 400 `Channel ID is missing or it needs to be in correct format`. `x-credential` tells tools to treat the value as a secret the server checks against what it knows.
+                 * @example Ky1SpfEXmjj05fW3USBFD3pgoEi9AQ29Atsnj4Zy
+                 */
+                "x-channel-key": components["parameters"]["ChannelKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PackagingOrderFound"];
+            400: components["responses"]["ChannelKeyInvalid"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["PackagingOrderNotFound"];
+            422: components["responses"]["OrderIdInvalid"];
+        };
+    };
+    getOpenPackagingOrders: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description *Source:* the channel key of your Manufacturer V2 API shop-floor channel (Tenant Dashboard → Channels → your channel: the key is at the top of the *Edit shopfloor channel* panel). Required on every request. *Decision:* 1–255 letters and digits; a key that is missing, malformed or not a channel of your tenant gets 400 `Channel ID is missing or it needs to be in correct format`. `x-credential` tells tools to treat the value as a secret the server checks against what it knows.
+                 * @example Ky1SpfEXmjj05fW3USBFD3pgoEi9AQ29Atsnj4Zy
+                 */
+                "x-channel-key": components["parameters"]["ChannelKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["OpenPackagingOrders"];
+            400: components["responses"]["ChannelKeyInvalid"];
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    authenticate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description *Source:* the API key and secret, as JSON (`Content-Type: application/json`). */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuthRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Authenticated"];
+            400: components["responses"]["AuthBadRequest"];
+            401: components["responses"]["ApiCredentialsRejected"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["AuthUnprocessable"];
         };
     };
 }
