@@ -23,6 +23,7 @@ const MUST_SAY: Record<Behaviour, RegExp> = {
   'gigabyte-body': /^status 200[\s\S]*content-length: 1073741824[\s\S]*body over 1048576 bytes/,
   'gzip-bomb': /^status 200[\s\S]*body over 1048576 bytes after gzip decompression/,
   'many-encodings': /^no answer: .*too many content-encodings/,
+  'header-flood': /^no answer: not a valid HTTP answer: headers over 16 KiB$/,
   trickle: /^no answer: the answer did not finish within 1500 ms \(status 200, \d body bytes read\)$/,
   'never-answers': /^no answer: no answer within 1500 ms$/,
   'escape-sequences': /x-debug: before\\u009b2J\\u009d0;pwned\\u009cafter[\s\S]*not JSON.*\\u001b\[2J/,

@@ -37,7 +37,7 @@ export interface BoundedAnswer {
   status: number;
   /** Lower-case names; repeated headers joined with `, ` (Set-Cookie included). Values are the server's: untrusted. */
   headers: Record<string, string>;
-  /** At most `maxBodyBytes`, after decompression. */
+  /** At most `maxBodyBytes`, after decompression; exactly that many when truncated. */
   bodyBytes: Buffer;
   /** The body went on past `maxBodyBytes`; only its start was read. A check must say so and fail. */
   bodyTruncated: boolean;
@@ -131,11 +131,15 @@ export function bodyText(answer: BoundedAnswer): string {
   return answer.bodyBytes.toString('utf8');
 }
 
-/** Why a truncated body cannot be graded, for the failed check that must say so; undefined when it was whole. */
-export function truncationNote(answer: BoundedAnswer, limits: Limits = DEFAULT_LIMITS): string | undefined {
+/**
+ * Why a truncated body cannot be graded, for the failed check that must say so; undefined when it was whole. A
+ * truncated body holds exactly the cap, so the answer alone says what the cap was.
+ */
+export function truncationNote(answer: BoundedAnswer): string | undefined {
   if (!answer.bodyTruncated) return undefined;
+  const cap = answer.bodyBytes.length;
   const decoded = answer.decodedFrom ? ` after ${answer.decodedFrom} decompression` : '';
-  return `body over ${limits.maxBodyBytes} bytes${decoded}; only the first ${limits.maxBodyBytes} were read`;
+  return `body over ${cap} bytes${decoded}; only the first ${cap} were read`;
 }
 
 function joinedHeaders(headers: Headers): Record<string, string> {
@@ -184,6 +188,7 @@ function describeFailure(error: unknown, context: FailureContext): string {
     const of = declaredLength === undefined ? '' : ` of the ${declaredLength} its Content-Length announced`;
     return `the server closed the connection before the body was complete (status ${status}, ${received} bytes${of})`;
   }
+  if (code === 'UND_ERR_HEADERS_OVERFLOW') return 'not a valid HTTP answer: headers over 16 KiB';
   if (code?.startsWith('HPE_')) return `not a valid HTTP answer: ${cause?.message ?? code}`;
   const message = cause?.message ?? (error instanceof Error ? error.message : String(error));
   return `no usable answer${during}: ${message}`;
