@@ -38,6 +38,8 @@ export interface Catalogue {
   cases: Case[];
   /** Probes left out, and why (the engine could not tell what a server must answer). */
   notes: string[];
+  /** The case again with new values in its `x-unique` fields (so it can be sent twice: preflight, then itself). */
+  renew(testCase: Case): Case;
 }
 
 export function buildCatalogue(contract: Contract, options: CatalogueOptions): Catalogue {
@@ -54,7 +56,17 @@ export function buildCatalogue(contract: Contract, options: CatalogueOptions): C
     if (ids.has(c.id)) throw new Error(`two cases share the id ${c.id}`);
     ids.add(c.id);
   }
-  return { cases, notes };
+  const renew = (testCase: Case): Case => {
+    const context = contexts.get(testCase.operationId);
+    const body = testCase.request.body;
+    if (!context || body === undefined) return testCase;
+    try {
+      return { ...testCase, request: { ...testCase.request, body: JSON.stringify(context.fresh(JSON.parse(body))) } };
+    } catch {
+      return testCase; // not JSON: nothing unique in it
+    }
+  };
+  return { cases, notes, renew };
 }
 
 export function buildCases(contract: Contract, options: CatalogueOptions): Case[] {

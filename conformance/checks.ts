@@ -4,7 +4,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { isObject, type Contract, type Json } from '../lib/contract.ts';
 import { echoOf, echoPlaces, valueAt } from '../lib/echo.ts';
-import { unescapeToken } from '../lib/json.ts';
+import { fieldErrorsProperty } from '../lib/field-errors.ts';
+import { atPointer } from '../lib/json.ts';
 import type { SchemaValidator } from '../lib/schema-validator.ts';
 import type { Case, Expectation } from './case.ts';
 
@@ -141,14 +142,17 @@ function errorAsDocumented(expect: Expectation, exchange: Answered): Finding | u
 }
 
 /** Each offending field once, and no other. */
-function fieldErrorsNameTheFields(expect: Expectation, exchange: Answered): Finding | undefined {
+function fieldErrorsNameTheFields(
+  expect: Expectation,
+  exchange: Answered,
+  { contract }: CheckContext,
+): Finding | undefined {
   const fields = expect.fields;
   if (!fields) return undefined;
   const json = exchange.json;
-  const listed =
-    isObject(json) && Array.isArray(json.errors)
-      ? json.errors.map((e) => (isObject(e) ? e.field : undefined)).sort()
-      : undefined;
+  const property = fieldErrorsProperty(contract, expect.schema) ?? 'errors';
+  const list = isObject(json) ? json[property] : undefined;
+  const listed = Array.isArray(list) ? list.map((e) => (isObject(e) ? e.field : undefined)).sort() : undefined;
   const fix = `List each offending field once, named as the contract names fields (${fields.map((f) => show(f)).join(', ')}).`;
   return finding(
     isDeepStrictEqual(listed, [...fields].sort()),
@@ -167,9 +171,9 @@ function successEchoesRequest(
   const sent = expect.echoOf;
   if (!sent || !expect.schema || exchange.json === undefined) return undefined;
   const wrong = echoPlaces(contract, expect.schema)
-    .map(({ path, schema }) => ({
+    .map(({ path, node }) => ({
       path,
-      expected: echoOf(contract, schema, sent),
+      expected: echoOf(contract, node, sent),
       actual: valueAt(exchange.json!, path),
     }))
     .find(({ expected, actual }) => !isDeepStrictEqual(expected, actual));
@@ -205,8 +209,8 @@ function allowListsMethods(expect: Expectation, exchange: Answered): Finding | u
 /** What a read returns is what the earlier request created. */
 function sameAsEarlier(expect: Expectation, exchange: Answered, { earlier }: CheckContext): Finding | undefined {
   if (!expect.sameAs) return undefined;
-  const expected = at(earlier, expect.sameAs.earlier);
-  const actual = at(exchange.json, expect.sameAs.pointer);
+  const expected = atPointer(earlier, expect.sameAs.earlier);
+  const actual = atPointer(exchange.json, expect.sameAs.pointer);
   return finding(
     isDeepStrictEqual(expected, actual),
     `${expect.sameAs.pointer}: ${show(expected)}`,
@@ -218,8 +222,8 @@ function sameAsEarlier(expect: Expectation, exchange: Answered, { earlier }: Che
 /** The list holds what the earlier request created. */
 function includesEarlier(expect: Expectation, exchange: Answered, { earlier }: CheckContext): Finding | undefined {
   if (!expect.includes) return undefined;
-  const item = at(earlier, expect.includes.earlier);
-  const list = at(exchange.json, expect.includes.pointer);
+  const item = atPointer(earlier, expect.includes.earlier);
+  const list = atPointer(exchange.json, expect.includes.pointer);
   const found = Array.isArray(list) && list.some((entry) => isDeepStrictEqual(entry, item));
   return finding(
     found,
@@ -227,10 +231,6 @@ function includesEarlier(expect: Expectation, exchange: Answered, { earlier }: C
     Array.isArray(list) ? `${list.length} item(s), not that one` : `${expect.includes.pointer}: ${show(list)}`,
     'List every item that matches, as it was created.',
   );
-}
-
-function at(value: Json | undefined, pointer: string): Json | undefined {
-  return valueAt(value ?? null, pointer.split('/').slice(1).map(unescapeToken));
 }
 
 /** The registry, in report order; each check under its own function name. */

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { BUNDLE_PATH, loadContract, type Contract } from '../lib/contract.ts';
 import { credentialsOf, type Credential, type Secrets } from '../lib/credentials.ts';
 import { schemaValidator } from '../lib/schema-validator.ts';
-import { FAMILIES } from './case.ts';
+import { FAMILIES, type Case } from './case.ts';
 import { buildCatalogue } from './catalogue.ts';
 import { preflight } from './preflight.ts';
 import {
@@ -186,13 +186,11 @@ export async function main(argv: string[], out = console.log, err = console.erro
     return 2;
   }
   const needed = credentials.filter(
-    (c) => settings.secrets[c.key] === undefined && cases.some((k) => JSON.stringify(k).includes(`{{${c.key}`)),
+    (c) => settings.secrets[c.key] === undefined && cases.some((k) => usesSecret(k, c.key)),
   );
   if (needed.length) {
     const operations = [
-      ...new Set(
-        cases.filter((k) => needed.some((c) => JSON.stringify(k).includes(`{{${c.key}`))).map((k) => k.operationId),
-      ),
+      ...new Set(cases.filter((k) => needed.some((c) => usesSecret(k, c.key))).map((k) => k.operationId)),
     ];
     err(
       `Missing ${needed.map((c) => `--${c.option} (CONFORMANCE_${c.env})`).join(', ')}: cases of ${operations.join(', ')} need them. Give them, or --skip ${operations.join(',')}.`,
@@ -208,7 +206,7 @@ export async function main(argv: string[], out = console.log, err = console.erro
   };
   const redact = redactor(settings.secrets);
   const say = (line: string) => out(redact(line));
-  const ready = await preflight(catalogue.cases, target);
+  const ready = await preflight(catalogue.cases.map(catalogue.renew), target);
   if (!ready.ok) {
     err(redact(`Preflight failed, nothing was graded: ${ready.reason}`));
     return 2;
@@ -254,6 +252,12 @@ export async function main(argv: string[], out = console.log, err = console.erro
     : [])
     say(`Report: ${path}`);
   return failed.length === 0 ? 0 : 1;
+}
+
+/** Whether a case sends a secret (or a near-miss of it) in its requests. */
+function usesSecret(testCase: Case, key: string): boolean {
+  const requests = [testCase.request, ...(testCase.prelude ?? []).map((step) => step.request)];
+  return requests.some((request) => JSON.stringify(request).includes(`{{${key}`));
 }
 
 /** Blanks every secret in what is printed. */

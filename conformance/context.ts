@@ -6,7 +6,7 @@ import { assemble, documentedParts, requestExamples, type RequestParts } from '.
 import { credentialKey, placeholder } from '../lib/credentials.ts';
 import type { SchemaValidator } from '../lib/schema-validator.ts';
 import type { Case, CaseRequest, Expectation, Family, Step } from './case.ts';
-import { propertiesOf } from './schema/shape.ts';
+import { propertiesOf } from '../lib/schema-shape.ts';
 
 export interface CatalogueOptions {
   /** Start of every generated value of an `x-unique` field (order IDs), so a vendor can find the test data. */
@@ -23,6 +23,8 @@ export interface Changes {
   method?: string;
   /** A path (relative to the server URL) instead of the operation's template. */
   path?: string;
+  /** Pad the body to this many bytes at the moment it is sent. */
+  padTo?: number;
 }
 
 /** Values for `x-unique` fields: new in every request, and recognisably of this run. */
@@ -121,7 +123,11 @@ export function operationContext(
     },
     request(changes = {}) {
       const request = assemble(operation.path, context.parts(changes));
-      return changes.path === undefined ? request : { ...request, path: changes.path };
+      return {
+        ...request,
+        ...(changes.path === undefined ? {} : { path: changes.path }),
+        ...(changes.padTo === undefined ? {} : { padTo: changes.padTo }),
+      };
     },
     expectError(errorCase, extra = {}) {
       const found = answerFor(contract, errorCase, operation);

@@ -2,7 +2,7 @@
 // (`{{token|append}}`: the right token with something appended), or a value from an earlier answer
 // (`{{$response.body#/data/order_id}}`). The runner fills them at the last moment, encoded for where they stand.
 import { placeholder } from '../lib/credentials.ts';
-import { isObject, unescapeToken, type Json } from '../lib/json.ts';
+import { atPointer, type Json } from '../lib/json.ts';
 
 /** Ways to get a credential almost right; each must still be refused. */
 export const NEAR_MISSES = {
@@ -42,7 +42,7 @@ export function fill(
   let inapplicable: string | undefined;
   const filled = text.replace(/\{\{([^{}|]+)(?:\|([a-z-]+))?\}\}/g, (whole, name: string, miss?: string) => {
     if (name.startsWith('$response.body#')) {
-      const value = pointInto(earlier, name.slice('$response.body#'.length));
+      const value = atPointer(earlier, name.slice('$response.body#'.length));
       if (value === undefined) inapplicable ??= `the earlier answer has nothing at ${name}`;
       return encode(value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value));
     }
@@ -81,14 +81,4 @@ function other(char: string): string {
   if (/[a-yA-Y]/.test(char)) return String.fromCharCode(char.charCodeAt(0) + 1);
   if (/[zZ]/.test(char)) return char === 'z' ? 'a' : 'A';
   return char === 'x' ? 'y' : 'x';
-}
-
-function pointInto(value: Json | undefined, pointer: string): Json | undefined {
-  let node = value;
-  for (const token of pointer.split('/').slice(1).map(unescapeToken)) {
-    if (Array.isArray(node)) node = node[Number(token)];
-    else if (isObject(node)) node = node[token];
-    else return undefined;
-  }
-  return node;
 }

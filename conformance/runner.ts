@@ -6,7 +6,7 @@ import type { SchemaValidator } from '../lib/schema-validator.ts';
 import fc from 'fast-check';
 import type { Case, CaseRequest, Drawn, Expectation } from './case.ts';
 import { CHECKS, type Exchange, type Finding } from './checks.ts';
-import { fill } from './placeholders.ts';
+import { fill, type Filled } from './placeholders.ts';
 
 export interface Target {
   /** The server URL as in the document's `servers`, without the operation path. */
@@ -64,7 +64,10 @@ export const send: Sender = async (target, operationId, request, earlier) => {
   const headers = Object.entries(request.headers).map(
     ([name, value]) => [name, fill(value, target.secrets, earlier, (v) => v)] as const,
   );
-  const body = request.body === undefined ? undefined : fill(request.body, target.secrets, earlier, jsonEscaped);
+  const body =
+    request.body === undefined
+      ? undefined
+      : padded(fill(request.body, target.secrets, earlier, jsonEscaped), request.padTo);
   const inapplicable = [path, ...headers.map(([, h]) => h), ...(body ? [body] : [])].find(
     (f) => f.inapplicable,
   )?.inapplicable;
@@ -232,6 +235,12 @@ export async function runCases(
 function chosen(expect: Expectation, status: number | undefined): Expectation {
   if (status === expect.status) return expect;
   return expect.orElse?.find((alternative) => alternative.status === status) ?? expect;
+}
+
+/** A filled body padded with spaces to `size` bytes (JSON ignores white space after the value). */
+function padded(filled: Filled, size: number | undefined): Filled {
+  if (size === undefined) return filled;
+  return { ...filled, text: filled.text + ' '.repeat(Math.max(0, size - Buffer.byteLength(filled.text))) };
 }
 
 function jsonEscaped(value: string): string {

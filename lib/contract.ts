@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { isErrorCase, type ErrorCase } from './extensions.ts';
+import { ERROR_CASES, isErrorCase, type ErrorCase } from './extensions.ts';
 import { childPointer, isObject, pointerOf, valueAtPointer, type Json } from './json.ts';
 import {
   HTTP_METHODS,
@@ -29,6 +29,9 @@ import {
 
 export type { Json, JsonObject } from './json.ts';
 export { isObject } from './json.ts';
+
+/** The order of checks of a document that states none: the error cases as lib/extensions.ts lists them. */
+const DEFAULT_CHECK_ORDER = ERROR_CASES.filter((c) => c !== 'route-not-found' && c !== 'method-not-allowed');
 
 export const BUNDLE_PATH = fileURLToPath(new URL('../generated/openapi.yaml', import.meta.url));
 
@@ -180,7 +183,7 @@ export function contractFrom(document: OpenApiDocument): Contract {
       reader.response(status, response, pointerOf('x-route-errors', status)),
     ),
     servers,
-    checkOrder: reader.checkOrder(document['x-check-order'], '#/x-check-order') ?? [],
+    checkOrder: reader.checkOrder(document['x-check-order'], '#/x-check-order') ?? DEFAULT_CHECK_ORDER,
     resolve: (value) => reader.resolve(value),
     schemaNode: (schema, pointer) => reader.schemaNode(schema, pointer),
   };
@@ -281,7 +284,7 @@ class Reader {
           checkOrder:
             this.checkOrder(object['x-check-order'], childPointer(pointer, 'x-check-order')) ??
             this.checkOrder(this.document['x-check-order'], '#/x-check-order') ??
-            [],
+            DEFAULT_CHECK_ORDER,
           resource: object['x-resource'],
           issuesToken: object['x-issues-token'],
           object,

@@ -3,6 +3,8 @@
 // security schemes, and each value marked `x-credential` (the channel key: `channelKey`, `--channel-key`,
 // `CHANNEL_KEY`).
 import type { Contract } from './contract.ts';
+import { isObject } from './json.ts';
+import { propertiesOf } from './schema-shape.ts';
 
 export interface Credential {
   /** camelCase: `token`, `channelKey`; also the placeholder `{{channelKey}}` and the client's option. */
@@ -31,8 +33,21 @@ export function credentialsOf(contract: Contract): Credential[] {
   for (const parameter of contract.operations.flatMap((op) => op.parameters).filter((p) => p.credential)) {
     const names = namesFor(parameter.name);
     const example = typeof parameter.example === 'string' ? parameter.example : undefined;
-    if (!found.has(names.key))
+    if (!found.has(names.key)) {
       found.set(names.key, { ...names, description: `${parameter.in} ${parameter.name}`, example });
+    }
+  }
+  for (const operation of contract.operations) {
+    const body = operation.requestBody?.schema;
+    for (const [name, node] of body ? propertiesOf(contract, body) : []) {
+      const names = namesFor(name);
+      if (node.schema['x-credential'] !== true || found.has(names.key)) continue;
+      const example = operation.requestBody?.examples
+        .map((ex) => (isObject(ex.value) ? ex.value[name] : undefined))
+        .find((value) => typeof value === 'string');
+      const description = `body property ${name} of ${operation.operationId}`;
+      found.set(names.key, { ...names, description, ...(typeof example === 'string' ? { example } : {}) });
+    }
   }
   return [...found.values()];
 }

@@ -24,7 +24,7 @@ export function curlFor(baseUrl: string, request: HttpRequest, values: ShellValu
   const parts = [`curl${style.showHeaders ? ' -i' : ''} -X ${request.method} ${url}`];
   for (const [name, value] of Object.entries(request.headers)) parts.push(`-H ${quote(`${name}: ${value}`)}`);
   if (request.body !== undefined && !['GET', 'HEAD'].includes(request.method)) {
-    parts.push(`--data-raw ${bodyArgument(request.body, quote)}`);
+    parts.push(`--data-raw ${bodyArgument(request.body, request.padTo, quote)}`);
   }
   return parts.join(style.multiline ? ' \\\n  ' : ' ');
 }
@@ -40,9 +40,7 @@ function quoter(values: ShellValues) {
   };
 }
 
-/** A long body padded with spaces (the size case) is written as printf padding, so the line stays short. */
-function bodyArgument(body: string, quote: (text: string) => string): string {
-  const content = body.trimEnd();
-  if (body.length > 1000 && content.length < 1000) return `"$(printf '%-${body.length}s' ${quote(content)})"`;
-  return quote(body);
+/** A body padded with spaces to a size is written as printf padding, so the line stays short. */
+function bodyArgument(body: string, padTo: number | undefined, quote: (text: string) => string): string {
+  return padTo === undefined ? quote(body) : `"$(printf '%-${padTo}s' ${quote(body)})"`;
 }

@@ -3,27 +3,25 @@
 // the conformance suite checks answers by it.
 import type { Contract, SchemaNode } from './contract.ts';
 import { isObject, type Json, type JsonObject } from './json.ts';
-import type { Schema } from './openapi.ts';
+import { effective, propertiesOf } from './schema-shape.ts';
 
 export interface EchoPlace {
   /** Property names from the top of the response body to the echo object. */
   path: string[];
-  schema: Schema;
+  node: SchemaNode;
 }
 
 /** Where, in a body of this schema, each object marked `x-echoes-request-body` stands. */
 export function echoPlaces(contract: Contract, node: SchemaNode, path: string[] = []): EchoPlace[] {
-  if (node.schema['x-echoes-request-body'] === true) return [{ path, schema: node.schema }];
-  return Object.entries(node.schema.properties ?? {}).flatMap(([name, property]) =>
-    echoPlaces(contract, contract.schemaNode(property, `${node.pointer}/properties/${name}`), [...path, name]),
-  );
+  if (node.schema['x-echoes-request-body'] === true) return [{ path, node }];
+  return propertiesOf(contract, node).flatMap(([name, property]) => echoPlaces(contract, property, [...path, name]));
 }
 
-/** What an echo object must be for this request body. */
-export function echoOf(contract: Contract, schema: Schema, requestBody: JsonObject): JsonObject {
+/** What an echo object must be for this request body (properties through `allOf` too). */
+export function echoOf(contract: Contract, node: SchemaNode, requestBody: JsonObject): JsonObject {
   const echoed: JsonObject = {};
-  for (const [name, property] of Object.entries(schema.properties ?? {})) {
-    const fixed = contract.schemaNode(property, '').schema.const;
+  for (const [name, property] of propertiesOf(contract, node)) {
+    const fixed = effective(contract, property).schema.const;
     if (Object.hasOwn(requestBody, name)) echoed[name] = requestBody[name]!;
     else if (fixed !== undefined) echoed[name] = fixed;
   }
@@ -34,11 +32,11 @@ export function echoOf(contract: Contract, schema: Schema, requestBody: JsonObje
 export function withEcho(contract: Contract, node: SchemaNode | undefined, value: Json, requestBody: Json): Json {
   if (!node || !isObject(requestBody)) return value;
   let result = value;
-  for (const { path, schema } of echoPlaces(contract, node)) {
-    const echoed = echoOf(contract, schema, requestBody);
-    if (path.length === 0) result = echoed;
-    const parent = valueAt(result, path.slice(0, -1));
-    if (path.length > 0 && isObject(parent)) parent[path.at(-1)!] = echoed;
+  for (const place of echoPlaces(contract, node)) {
+    const echoed = echoOf(contract, place.node, requestBody);
+    if (place.path.length === 0) result = echoed;
+    const parent = valueAt(result, place.path.slice(0, -1));
+    if (place.path.length > 0 && isObject(parent)) parent[place.path.at(-1)!] = echoed;
   }
   return result;
 }

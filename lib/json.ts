@@ -39,3 +39,25 @@ export function valueAtPointer(root: unknown, pointer: string): unknown {
   }
   return node;
 }
+
+/** The value a JSON Pointer names in a JSON value (`/data/0/order_id`), or undefined. */
+export function atPointer(value: Json | undefined, pointer: string): Json | undefined {
+  let node = value;
+  for (const token of pointer.split('/').slice(1).map(unescapeToken)) {
+    if (Array.isArray(node)) node = node[Number(token)];
+    else if (isObject(node)) node = node[token];
+    else return undefined;
+  }
+  return node;
+}
+
+/** `value` with the place a JSON Pointer names set to `replacement` (the parent must exist); `value` is changed. */
+export function setPointer(value: Json, pointer: string, replacement: Json): Json {
+  const tokens = pointer.split('/').slice(1).map(unescapeToken);
+  if (tokens.length === 0) return replacement;
+  const parent = atPointer(value, pointerOf(...tokens.slice(0, -1)).slice(1));
+  const last = tokens.at(-1)!;
+  if (Array.isArray(parent)) parent[Number(last)] = replacement;
+  else if (isObject(parent)) parent[last] = replacement;
+  return value;
+}

@@ -15,6 +15,8 @@ export interface HttpRequest {
   headers: Record<string, string>;
   /** The exact bytes to send, already serialised; undefined for no body. */
   body?: string;
+  /** Pad the body with spaces to this many bytes once its placeholders are filled (a body of an exact size). */
+  padTo?: number;
 }
 
 /** A request before it is put together: what a case changes, one part at a time. */

@@ -1,23 +1,33 @@
-// The mock's whole decision for one request: route, then the checks in the document's order, then the answer.
-// It holds no status, message or rule of its own: each comes from the document through the modules it calls.
+// The mock's whole decision for one request: route, then the document's checks in its order, then the answer,
+// remembering what `x-resource` says to remember. It holds no status, message or rule of its own: each comes
+// from the document through the modules it calls.
 // Deep import: the package root also loads Prism's mocker, which only `Prefer` needs (see preferOptions).
+import { randomUUID } from 'node:crypto';
 import type { IHttpOperation } from '@stoplight/types';
 import { getHttpOperationsFromSpec } from '@stoplight/prism-http/dist/utils/operations.js';
-import { BUNDLE_PATH, loadContract, type Contract } from '../lib/contract.ts';
+import { BUNDLE_PATH, loadContract, type Contract, type Operation } from '../lib/contract.ts';
 import { TOKEN, type Secrets } from '../lib/credentials.ts';
+import { atPointer, isObject, setPointer } from '../lib/json.ts';
+import { parameterValue } from '../lib/parameters.ts';
 import { schemaValidator } from '../lib/schema-validator.ts';
-import { checkCredentials } from './credentials.ts';
+import { firstFailure, type Pending, type Tools } from './checks.ts';
 import { createResponder, type PreferOptions } from './responder.ts';
 import { createRouter } from './router.ts';
+import { createStore } from './store.ts';
 import type { MockRequest, MockResponse } from './types.ts';
-import { validateRequest } from './validator.ts';
+import { parameterDiagnostics, parseBody, UNPARSABLE, type Diagnostic, type Parsed } from './validator.ts';
 
 export interface Mocker {
   contract: Contract;
   /** The largest body any operation accepts, from the `x-max-body-bytes` of its body-too-large response. */
   maxBodyBytes: number;
   handle(request: MockRequest): Promise<MockResponse>;
+  /** Forgets what was created and the tokens issued. */
+  reset(): void;
 }
+
+/** Issued tokens kept at most; the oldest are forgotten first. */
+const MAX_ISSUED_TOKENS = 10_000;
 
 /** `credentials`: the values the mock accepts, by credential key (lib/credentials.ts): the token, the channel key. */
 export async function createMocker(credentials: Secrets, bundlePath = BUNDLE_PATH): Promise<Mocker> {
@@ -27,8 +37,8 @@ export async function createMocker(credentials: Secrets, bundlePath = BUNDLE_PAT
   );
   const router = createRouter(contract);
   const responder = createResponder(contract);
-  const validator = schemaValidator(contract.document);
-  const tokens = new Set(credentials[TOKEN] ? [credentials[TOKEN]] : []);
+  const store = createStore(credentials[TOKEN] ? [credentials[TOKEN]] : []);
+  const tools: Tools = { contract, store, secrets: credentials, validator: schemaValidator(contract.document) };
   const maxBodyBytes = Math.max(0, ...contract.operations.map((op) => op.bodyLimit ?? 0));
 
   async function handle(raw: MockRequest): Promise<MockResponse> {
@@ -39,31 +49,65 @@ export async function createMocker(credentials: Secrets, bundlePath = BUNDLE_PAT
       return answer;
     }
     const { operation } = routed;
-    const request = { ...raw, path: routed.relativePath };
     const prism = prismOperations.get(`${operation.method} ${operation.path}`);
     if (!prism) throw new Error(`Prism read no operation ${operation.method} ${operation.path}`);
+    const pending = pendingOf(operation, prism, { ...raw, path: routed.relativePath });
 
-    const limit = operation.bodyLimit;
-    if (raw.bodyTooLarge || (limit !== undefined && (raw.body?.length ?? 0) > limit)) {
-      return responder.errorAnswer('body-too-large', operation);
-    }
-    const credentialsVerdict = checkCredentials(operation, request, tokens);
-    if (credentialsVerdict !== 'accepted') return responder.errorAnswer(credentialsVerdict, operation);
+    const failure = firstFailure(pending, tools);
+    if (failure) return responder.errorAnswer(failure.errorCase, operation, failure.fields);
 
-    const verdict = validateRequest(prism, operation, request, credentials, validator);
-    if (verdict.errorCase === 'fields-invalid')
-      return responder.errorAnswer(verdict.errorCase, operation, verdict.fields);
-    if (verdict.errorCase) return responder.errorAnswer(verdict.errorCase, operation);
-
-    const prefer = await preferOptions(request);
+    const prefer = await preferOptions(pending.request);
     if ('error' in prefer) return responder.mockFeatureError(prefer.status, prefer.error);
     if (prefer.code !== undefined || prefer.exampleKey !== undefined || prefer.dynamic) {
-      return responder.preferred(prism, operation, request, prefer);
+      return responder.preferred(prism, operation, pending.request, prefer);
     }
-    return responder.success(operation, verdict.body);
+    const parsed = pending.parsed();
+    return remember(operation, pending, responder.success(operation, parsed === UNPARSABLE ? undefined : parsed));
   }
 
-  return { contract, maxBodyBytes, handle };
+  /** Stores what a create made, fills a read or a list from the store, and issues a token. */
+  function remember(operation: Operation, pending: Pending, answer: MockResponse): MockResponse {
+    const { resource } = operation;
+    const body = pending.parsed();
+    if (resource?.action === 'create' && resource.key && isObject(body)) {
+      store.put(resource.name, String(body[resource.key]), atPointer(answer.body, resource.item) ?? null);
+    }
+    if (resource?.action === 'read') {
+      const parameter = operation.parameters.find((p) => p.name === resource.key);
+      const key = parameter ? parameterValue(parameter, operation.path, pending.request) : undefined;
+      answer.body = setPointer(answer.body, resource.item, store.get(resource.name, key ?? '') ?? null);
+    }
+    if (resource?.action === 'list') {
+      const wanted = Object.entries(resource.filter ?? {});
+      const items = store
+        .list(resource.name)
+        .filter((item) =>
+          wanted.every(([name, value]) => isObject(item) && JSON.stringify(item[name]) === JSON.stringify(value)),
+        );
+      answer.body = setPointer(answer.body, resource.item, items);
+    }
+    if (operation.issuesToken) {
+      const token = `mock-issued-${randomUUID()}`;
+      store.tokens.add(token);
+      if (store.tokens.size > MAX_ISSUED_TOKENS) store.tokens.delete(store.tokens.values().next().value!);
+      answer.body = setPointer(answer.body, operation.issuesToken, token);
+    }
+    return answer;
+  }
+
+  return { contract, maxBodyBytes, handle, reset: () => store.reset() };
+}
+
+function pendingOf(operation: Operation, prism: IHttpOperation, request: MockRequest): Pending {
+  let parsed: { value: Parsed } | undefined;
+  let diagnostics: Diagnostic[] | undefined;
+  return {
+    operation,
+    prism,
+    request,
+    parsed: () => (parsed ??= { value: parseBody(operation, request) }).value,
+    diagnostics: () => (diagnostics ??= parameterDiagnostics(prism, request)),
+  };
 }
 
 /**

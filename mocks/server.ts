@@ -11,6 +11,9 @@ import type { MockRequest, MockResponse } from './types.ts';
 
 export const DOCS_PATH = fileURLToPath(new URL('../docs/index.html', import.meta.url));
 
+/** Not part of the contract: tests (and people) clear what the mock remembers with a POST here. */
+export const RESET_PATH = '/__mock/reset';
+
 export interface MockServerOptions {
   /** The values the mock accepts, by credential key (lib/credentials.ts): `{ token, channelKey }`. */
   credentials: Secrets;
@@ -67,6 +70,12 @@ async function serve(mocker: Mocker, req: IncomingMessage, res: ServerResponse, 
   if (req.method === 'GET' && (url.pathname === '/docs' || url.pathname === '/docs/')) {
     const html = existsSync(docsPath) ? readFileSync(docsPath) : 'Docs not built yet: run npm run docs.';
     res.writeHead(existsSync(docsPath) ? 200 : 503, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    return;
+  }
+  if (req.method === 'POST' && url.pathname === RESET_PATH) {
+    mocker.reset();
+    req.resume();
+    res.writeHead(204).end();
     return;
   }
   if (req.method === 'GET' && url.pathname === '/openapi.yaml') {

@@ -25,7 +25,7 @@ export function bodyCases(context: OperationContext): Case[] {
       const body = setAt(context.fresh(slot.base), at, candidate.remove ? undefined : candidate.value);
       const problems = validator.problems(root, body);
       const valid = problems.length === 0;
-      const id = `body${slot.field ? `.${slot.field}` : ''}.${candidate.kind}`;
+      const id = `body${slot.label ? `.${slot.label}` : ''}.${candidate.kind}`;
       if (candidate.valid !== undefined && candidate.valid !== valid) {
         context.note(`${id} left out: meant ${candidate.valid ? 'valid' : 'invalid'}, the schema says otherwise`);
         continue;

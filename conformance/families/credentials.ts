@@ -6,7 +6,7 @@ import type { Case } from '../case.ts';
 import type { Changes, OperationContext } from '../context.ts';
 import { NEAR_MISSES, nearMissOf, type NearMiss } from '../placeholders.ts';
 import { setAt } from '../schema/slots.ts';
-import { propertiesOf } from '../schema/shape.ts';
+import { propertiesOf } from '../../lib/schema-shape.ts';
 
 export function credentialCases(context: OperationContext): Case[] {
   return [...parameterCases(context), ...bodyCases(context)];

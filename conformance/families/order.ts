@@ -7,7 +7,7 @@ import { isObject, type Json } from '../../lib/json.ts';
 import { headerOf, present } from '../../lib/security.ts';
 import type { Case } from '../case.ts';
 import type { OperationContext } from '../context.ts';
-import { propertiesOf } from '../schema/shape.ts';
+import { propertiesOf } from '../../lib/schema-shape.ts';
 
 /** One fault: what it does to the request, and which part of it that is. */
 interface Fault {
@@ -17,6 +17,8 @@ interface Fault {
   query?: Record<string, string | undefined>;
   json?: (body: Json) => Json;
   text?: (text: string) => string;
+  /** Pad the body to this many bytes when it is sent. */
+  padTo?: number;
   fields?: string[];
 }
 
@@ -47,12 +49,16 @@ function requestWith(context: OperationContext, faults: Fault[]) {
   let body = context.body();
   for (const fault of faults) if (fault.json && body !== undefined) body = fault.json(body);
   let text = body === undefined ? undefined : JSON.stringify(body);
-  for (const layer of ['text', 'size'] as const) {
-    for (const fault of faults.filter((f) => f.part === layer)) if (text !== undefined) text = fault.text!(text);
-  }
+  for (const fault of faults) if (fault.text && text !== undefined) text = fault.text(text);
   const headers = Object.assign({}, ...faults.map((f) => f.headers ?? {}));
   const query = Object.assign({}, ...faults.map((f) => f.query ?? {}));
-  return context.request({ headers, query, ...(text === undefined ? {} : { rawBody: text }) });
+  const padTo = faults.find((f) => f.padTo !== undefined)?.padTo;
+  return context.request({
+    headers,
+    query,
+    ...(text === undefined ? {} : { rawBody: text }),
+    ...(padTo === undefined ? {} : { padTo }),
+  });
 }
 
 /** The faults this operation can be given, by the error case each must cause. */
@@ -78,32 +84,26 @@ function faultsOf(context: OperationContext): Map<ErrorCase, Fault> {
   const body = context.body();
   if (root && body !== undefined) {
     if (operation.bodyLimit !== undefined) {
-      const limit = operation.bodyLimit;
-      faults.set('body-too-large', {
-        part: 'size',
-        text: (text) => text + ' '.repeat(Math.max(1, limit + 1 - Buffer.byteLength(text))),
-      });
+      faults.set('body-too-large', { part: 'size', padTo: operation.bodyLimit + 1 });
     }
-    faults.set('body-unparsable', { part: 'text', text: (text) => text.replace(/,"/, ' "') });
-    const required = (root.schema.required ?? []).find((name) => isObject(body) && name in body);
-    if (required) {
-      const broken = isObject(body) ? Object.fromEntries(Object.entries(body).filter(([k]) => k !== required)) : body;
-      const named = fieldErrorsOf(context.validator.problems(root, broken)).map((f) => f.field);
-      if (named.length === 1 && named[0] === required) {
-        faults.set('fields-invalid', {
-          part: 'json',
-          fields: [required],
-          json: (value) =>
-            isObject(value) ? Object.fromEntries(Object.entries(value).filter(([k]) => k !== required)) : value,
-        });
-      }
-    }
-    const credential = propertiesOf(context.contract, root).find(([, node]) => node.schema['x-credential'] === true);
+    faults.set('body-unparsable', { part: 'text', text: (text) => text.replace(/\}\s*$/, ',}') });
+    const credential = propertiesOf(context.contract, root).find(
+      ([, node]) => node.schema['x-credential'] === true,
+    )?.[0];
     if (credential && schemes.length === 0) {
+      const wrong = `invalid-${context.unique()}`;
       faults.set('credentials-rejected', {
-        part: 'credential',
-        json: (value) => (isObject(value) ? { ...value, [credential[0]]: `invalid-${context.unique()}` } : value),
+        part: 'json-credential',
+        json: (value) => (isObject(value) ? { ...value, [credential]: wrong } : value),
       });
+    }
+    // A required property the credential fault leaves alone, so that both faults stay in the body.
+    const required = (root.schema.required ?? []).find((name) => isObject(body) && name in body && name !== credential);
+    const without = (value: Json) =>
+      isObject(value) ? Object.fromEntries(Object.entries(value).filter(([k]) => k !== required)) : value;
+    const named = required ? fieldErrorsOf(context.validator.problems(root, without(body))).map((f) => f.field) : [];
+    if (required && named.length === 1 && named[0] === required) {
+      faults.set('fields-invalid', { part: 'json', fields: [required], json: without });
     }
   } else {
     const parameter = operation.parameters.find((p) => !p.credential && p.required && p.in === 'query');

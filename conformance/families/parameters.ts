@@ -6,7 +6,7 @@ import type { Json } from '../../lib/json.ts';
 import { exampleOf, parameterText } from '../../lib/requests.ts';
 import type { Case } from '../case.ts';
 import type { Changes, OperationContext } from '../context.ts';
-import { typesOf } from '../schema/shape.ts';
+import { typesOf } from '../../lib/schema-shape.ts';
 import { candidatesFor } from '../schema/values.ts';
 
 export function parameterCases(context: OperationContext): Case[] {
@@ -19,6 +19,7 @@ function casesFor(context: OperationContext, parameter: Parameter): Case[] {
   const slot = {
     path: [parameter.name],
     field: parameter.name,
+    label: parameter.name,
     node,
     required: parameter.required,
     base: { [parameter.name]: example },

@@ -1,5 +1,6 @@
 // The documented body size limit (`x-max-body-bytes`): a body of exactly the limit is read, one byte more is
-// refused. Both are the operation's first request example padded with white space, which JSON ignores.
+// refused. Both are the operation's first request example padded with white space, which JSON ignores; the
+// padding is made when the request is sent, once its secrets are in.
 import type { Case } from '../case.ts';
 import type { OperationContext } from '../context.ts';
 
@@ -10,27 +11,22 @@ export function sizeCases(context: OperationContext): Case[] {
   if (limit === undefined || !tooLarge || !operation.requestBody?.jsonMediaType) return [];
   const limited = operation.responses.find((r) => r.maxBodyBytes !== undefined);
   const rule = limited ? `${limited.pointer}/x-max-body-bytes` : operation.pointer;
-  const padded = (bytes: number, body = context.body()) => {
-    const json = JSON.stringify(body);
-    return { body, text: json + ' '.repeat(Math.max(0, bytes - Buffer.byteLength(json))) };
-  };
-  const atLimit = padded(limit);
-  const overLimit = padded(limit + 1);
+  const atLimit = context.body();
   return [
     context.make(
       'size',
       'size.at-limit',
       `a body of exactly ${limit} bytes is read`,
       rule,
-      context.request({ rawBody: atLimit.text }),
-      context.expectAccepted(atLimit.body),
+      context.request({ body: atLimit, padTo: limit }),
+      context.expectAccepted(atLimit),
     ),
     context.make(
       'size',
       'size.over-limit',
       `a body of ${limit + 1} bytes is refused`,
       rule,
-      context.request({ rawBody: overLimit.text }),
+      context.request({ padTo: limit + 1 }),
       tooLarge,
     ),
   ];

@@ -18,9 +18,17 @@ function createCases(context: OperationContext): Case[] {
   const resource = operation.resource;
   if (resource?.action !== 'create') return [];
   const cases: Case[] = [];
-  const body = context.body();
-  const created = context.expectAccepted(body);
-  const first: Step = { operationId: operation.operationId, request: context.request({ body }), expect: created };
+  /** A create of its own for each case: no two cases may make the same item. */
+  const creation = () => {
+    const body = context.body();
+    const step: Step = {
+      operationId: operation.operationId,
+      request: context.request({ body }),
+      expect: context.expectAccepted(body),
+    };
+    return { body, step };
+  };
+  const first = creation().step;
   const exists = context.expectError('resource-exists');
   if (exists) {
     const title = `a second ${operation.operationId} with the same ${resource.key ?? 'key'} is refused`;
@@ -42,7 +50,8 @@ function createCases(context: OperationContext): Case[] {
       context.note(`link ${link.name} names ${link.operationId}, which the document does not have`);
       continue;
     }
-    const followed = followLink(context, target, link, body, [first]);
+    const { body, step } = creation();
+    const followed = followLink(context, target, link, body, [step]);
     if (followed) cases.push(followed);
   }
   return cases;
@@ -94,7 +103,7 @@ function listed(source: OperationContext, body: Json | undefined, filter: Record
   if (!filter || !schema || !isObject(body)) return true;
   const [place] = echoPlaces(source.contract, schema);
   if (!place) return true;
-  const item = echoOf(source.contract, place.schema, body);
+  const item = echoOf(source.contract, place.node, body);
   return Object.entries(filter).every(([name, value]) => JSON.stringify(item[name]) === JSON.stringify(value));
 }
 

@@ -6,7 +6,7 @@ import type { Contract, SchemaNode } from '../../lib/contract.ts';
 import type { Json } from '../../lib/json.ts';
 import type { Schema } from '../../lib/openapi.ts';
 import { FORMAT_SAMPLES } from './sample.ts';
-import { branchesOf, effective, propertiesOf, typesOf } from './shape.ts';
+import { branchesOf, effective, propertiesOf, typesOf } from '../../lib/schema-shape.ts';
 
 /** How far arrays and strings are allowed to grow past their minimum when the schema sets no maximum. */
 const OPEN_ENDED = 12;

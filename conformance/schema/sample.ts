@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import type { Contract, SchemaNode } from '../../lib/contract.ts';
 import type { Json, JsonObject } from '../../lib/json.ts';
-import { branchesOf, effective, typesOf } from './shape.ts';
+import { branchesOf, effective, typesOf } from '../../lib/schema-shape.ts';
 
 /** Values of the formats JSON Schema names, valid and plainly so. */
 export const FORMAT_SAMPLES: Record<string, { valid: string[]; invalid: string[] }> = {

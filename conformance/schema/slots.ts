@@ -5,7 +5,7 @@ import type { Contract, SchemaNode } from '../../lib/contract.ts';
 import { fieldName } from '../../lib/field-errors.ts';
 import { isObject, type Json } from '../../lib/json.ts';
 import { sampleOf } from './sample.ts';
-import { branchesOf, effective, propertiesOf, typesOf } from './shape.ts';
+import { branchesOf, effective, propertiesOf, typesOf } from '../../lib/schema-shape.ts';
 
 export type Path = (string | number)[];
 
@@ -13,6 +13,8 @@ export interface Slot {
   path: Path;
   /** How the 422 names this place: `dimensions.width`, `parts[1].size`; '' for the body itself. */
   field: string;
+  /** The field with the branch taken at each oneOf/anyOf (`parts[1]:bolt.size`): unique among the slots, for ids. */
+  label: string;
   /** The schema of the place, `allOf` merged; its pointer is where its rules are written. */
   node: SchemaNode;
   /** Its parent object requires it. */
@@ -27,11 +29,19 @@ const MAX_DEPTH = 8;
 
 export function slotsOf(contract: Contract, root: SchemaNode, example: Json): Slot[] {
   const slots: Slot[] = [];
-  const visit = (node: SchemaNode, path: Path, base: Json, required: boolean, parentPointer?: string) => {
+  const visit = (
+    node: SchemaNode,
+    path: Path,
+    label: string,
+    base: Json,
+    required: boolean,
+    parentPointer?: string,
+  ) => {
     const place = effective(contract, node);
     slots.push({
       path,
       field: fieldName(path),
+      label,
       node: place,
       required,
       base,
@@ -39,17 +49,17 @@ export function slotsOf(contract: Contract, root: SchemaNode, example: Json): Sl
     });
     if (path.length >= MAX_DEPTH) return;
     const choice = branchesOf(contract, place);
-    if (!choice) return visitInside(place, path, base);
-    for (const branch of choice.branches) {
+    if (!choice) return visitInside(place, path, label, base);
+    for (const [index, branch] of choice.branches.entries()) {
       const current = valueAt(base, path);
       const tag = choice.tagProperty;
       const fits = !tag || (isObject(current) && current[tag] === branch.tag);
       let value = fits && current !== undefined ? current : sampleOf(contract, branch.node);
       if (tag && branch.tag !== undefined && isObject(value)) value = { ...value, [tag]: branch.tag };
-      visitInside(branch.node, path, setAt(base, path, value));
+      visitInside(branch.node, path, `${label}:${branch.tag ?? index}`, setAt(base, path, value));
     }
   };
-  const visitInside = (node: SchemaNode, path: Path, base: Json) => {
+  const visitInside = (node: SchemaNode, path: Path, label: string, base: Json) => {
     const value = valueAt(base, path);
     const types = typesOf(node.schema);
     if (isObject(value) && (types.includes('object') || types.length === 0)) {
@@ -57,17 +67,17 @@ export function slotsOf(contract: Contract, root: SchemaNode, example: Json): Sl
       for (const [name, child] of propertiesOf(contract, node)) {
         const childPath = [...path, name];
         const childBase = name in value ? base : setAt(base, childPath, sampleOf(contract, child));
-        visit(child, childPath, childBase, required.includes(name), node.pointer);
+        visit(child, childPath, label ? `${label}.${name}` : name, childBase, required.includes(name), node.pointer);
       }
     }
     if (Array.isArray(value) && node.schema.items) {
       const items = contract.schemaNode(node.schema.items, `${node.pointer}/items`);
       const filled = value.length > 0 ? base : setAt(base, path, [sampleOf(contract, items)]);
       const index = Math.max(0, value.length - 1);
-      visit(items, [...path, index], filled, false, node.pointer);
+      visit(items, [...path, index], `${label}[${index}]`, filled, false, node.pointer);
     }
   };
-  visit(root, [], example, false);
+  visit(root, [], '', example, false);
   return slots;
 }
 

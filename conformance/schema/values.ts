@@ -7,7 +7,7 @@ import type { Contract } from '../../lib/contract.ts';
 import type { Json } from '../../lib/json.ts';
 import type { JsonType, Schema } from '../../lib/openapi.ts';
 import { FORMAT_SAMPLES, sampleOf } from './sample.ts';
-import { allowsType, JSON_TYPES, typesOf } from './shape.ts';
+import { allowsType, JSON_TYPES, typesOf } from '../../lib/schema-shape.ts';
 import { valueAt, type Slot } from './slots.ts';
 
 export interface Candidate {

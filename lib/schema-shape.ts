@@ -1,8 +1,8 @@
-// The shape of a schema as the case engine reads it: `allOf` merged into one view, the JSON types it allows, and
-// the branches of a `oneOf`/`anyOf` with the discriminator value that picks each.
-import type { Contract, SchemaNode } from '../../lib/contract.ts';
-import { escapeToken, type Json } from '../../lib/json.ts';
-import type { JsonType, Schema } from '../../lib/openapi.ts';
+// The shape of a schema as tools read it: `allOf` merged into one view, the JSON types it allows, the properties
+// of an object with where each is written, and the branches of a `oneOf`/`anyOf` with the value that picks each.
+import type { Contract, SchemaNode } from './contract.ts';
+import { escapeToken, type Json } from './json.ts';
+import type { JsonType, Schema } from './openapi.ts';
 
 export const JSON_TYPES: JsonType[] = ['null', 'boolean', 'object', 'array', 'number', 'integer', 'string'];
 

@@ -1,0 +1,115 @@
+// The mock's checks, one per error case, run in the order the document gives (`x-check-order`): the first that
+// fails decides the answer. Each reads what it needs of the request once (the parsed body, Prism's parameter
+// diagnostics) through the pending request.
+import type { IHttpOperation } from '@stoplight/types';
+import type { Operation } from '../lib/contract.ts';
+import { credentialKey, type Secrets } from '../lib/credentials.ts';
+import type { ErrorCase } from '../lib/extensions.ts';
+import type { FieldError } from '../lib/field-errors.ts';
+import { isObject } from '../lib/json.ts';
+import { parameterValue } from '../lib/parameters.ts';
+import { propertiesOf } from '../lib/schema-shape.ts';
+import type { SchemaValidator } from '../lib/schema-validator.ts';
+import type { Contract } from '../lib/contract.ts';
+import { checkCredentials } from './credentials.ts';
+import type { Store } from './store.ts';
+import type { MockRequest } from './types.ts';
+import { fieldErrors, isAbout, UNPARSABLE, type Diagnostic, type Parsed } from './validator.ts';
+
+/** A request on its way through the checks, with what they read of it worked out once. */
+export interface Pending {
+  operation: Operation;
+  prism: IHttpOperation;
+  /** Its path is relative to the server it was read under. */
+  request: MockRequest;
+  parsed(): Parsed;
+  diagnostics(): Diagnostic[];
+}
+
+export interface Tools {
+  contract: Contract;
+  store: Store;
+  secrets: Secrets;
+  validator: SchemaValidator;
+}
+
+export interface Failure {
+  errorCase: ErrorCase;
+  fields?: FieldError[];
+}
+
+type MockCheck = (pending: Pending, tools: Tools) => Failure | undefined;
+
+const fails = (errorCase: ErrorCase, failing: boolean): Failure | undefined => (failing ? { errorCase } : undefined);
+
+export const MOCK_CHECKS: Partial<Record<ErrorCase, MockCheck>> = {
+  'body-too-large': ({ operation, request }) =>
+    fails(
+      'body-too-large',
+      request.bodyTooLarge === true || (request.body?.length ?? 0) > (operation.bodyLimit ?? Infinity),
+    ),
+  'credentials-missing': ({ operation, request }, { store }) =>
+    fails('credentials-missing', checkCredentials(operation, request, store.tokens) === 'credentials-missing'),
+  'credentials-rejected': (pending, { contract, store, secrets }) => {
+    const { operation, request } = pending;
+    if (operation.security.length > 0)
+      return fails(
+        'credentials-rejected',
+        checkCredentials(operation, request, store.tokens) === 'credentials-rejected',
+      );
+    const body = pending.parsed();
+    const schema = operation.requestBody?.schema;
+    if (!schema || !isObject(body)) return undefined;
+    const wrong = propertiesOf(contract, schema).some(
+      ([name, node]) => node.schema['x-credential'] === true && body[name] !== secrets[credentialKey(name)],
+    );
+    return fails('credentials-rejected', wrong);
+  },
+  'credential-invalid': (pending, { secrets }) => {
+    const { operation, request } = pending;
+    const wrong = operation.parameters
+      .filter((p) => p.credential)
+      .some(
+        (p) =>
+          pending.diagnostics().some((d) => isAbout(p, d)) ||
+          parameterValue(p, operation.path, request) !== secrets[credentialKey(p.name)],
+      );
+    return fails('credential-invalid', wrong);
+  },
+  'body-unparsable': (pending) => fails('body-unparsable', pending.parsed() === UNPARSABLE),
+  'fields-invalid': (pending, { validator }) => {
+    const parsed = pending.parsed();
+    const fields = fieldErrors(
+      pending.operation,
+      pending.diagnostics(),
+      parsed === UNPARSABLE ? undefined : parsed,
+      validator,
+    );
+    return fields.length > 0 ? { errorCase: 'fields-invalid', fields } : undefined;
+  },
+  'resource-exists': (pending, { store }) => {
+    const { resource } = pending.operation;
+    const body = pending.parsed();
+    if (resource?.action !== 'create' || !resource.key || !isObject(body)) return undefined;
+    return fails('resource-exists', store.has(resource.name, String(body[resource.key])));
+  },
+  'resource-not-found': ({ operation, request }, { store }) => {
+    const { resource } = operation;
+    const parameter =
+      resource?.action === 'read' ? operation.parameters.find((p) => p.name === resource.key) : undefined;
+    if (!resource || !parameter) return undefined;
+    return fails(
+      'resource-not-found',
+      !store.has(resource.name, parameterValue(parameter, operation.path, request) ?? ''),
+    );
+  },
+};
+
+/** The first check of the operation's order that the request fails. */
+export function firstFailure(pending: Pending, tools: Tools): Failure | undefined {
+  for (const errorCase of pending.operation.checkOrder) {
+    const failure = MOCK_CHECKS[errorCase]?.(pending, tools);
+    if (failure) return failure;
+  }
+  return undefined;
+}
