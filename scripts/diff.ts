@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { apiCompare, type Diff } from 'api-smart-diff';
 import { parse } from 'yaml';
-import { BUNDLE_PATH, isObject, pointer, type Json, type JsonObject } from '../lib/contract.ts';
+import { BUNDLE_PATH } from '../lib/contract.ts';
+import { isObject, valueAtPointer, type Json, type JsonObject } from '../lib/json.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 export const RELEASED_DIR = resolve(ROOT, 'openapi/released');
@@ -41,7 +42,7 @@ export function comparable(document: JsonObject): JsonObject {
     const siblings = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, walk(value, trail)]));
     if (typeof $ref !== 'string') return siblings;
     if (trail.includes($ref)) return node; // a cycle: compared as the $ref itself
-    const target = walk(pointer(document, $ref), [...trail, $ref]);
+    const target = walk(valueAtPointer(document, $ref) as Json, [...trail, $ref]);
     return isObject(target) ? { ...target, ...siblings } : target;
   };
   const resolved = walk(document, []) as JsonObject;
