@@ -84,10 +84,8 @@ export function operationContext(
 ): OperationContext {
   const unique = values.next;
   const properties = operation.requestBody?.schema ? propertiesOf(contract, operation.requestBody.schema) : [];
-  const marked = (extension: 'x-unique' | 'x-credential') =>
-    properties.filter(([, node]) => node.schema[extension] === true).map(([name]) => name);
-  const uniqueFields = marked('x-unique');
-  const credentialFields = marked('x-credential');
+  const uniqueFields = properties.filter(([, node]) => node.schema['x-unique'] === true).map(([name]) => name);
+  const credentialFields = operation.requestBody?.credentials ?? [];
   const firstExample = requestExamples(operation)[0]?.value;
 
   const context: OperationContext = {

@@ -95,10 +95,10 @@ describe('the typed model', () => {
 
   it('refuses, naming the place, what it cannot read', () => {
     const misspelt = minimal();
-    const missing = misspelt.components!.responses!.Missing as {
-      content: { 'application/json': { examples: { none: Record<string, unknown> } } };
-    };
-    missing.content['application/json'].examples.none['x-error-case'] = 'credentails-missing';
+    Object.assign(
+      misspelt,
+      JSON.parse(JSON.stringify(misspelt).replace('"credentials-missing"', '"credentails-missing"')),
+    );
     expect(() => contractFrom(misspelt)).toThrow(
       '#/components/responses/Missing/content/application~1json/examples/none/x-error-case',
     );

@@ -4,7 +4,6 @@
 // `CHANNEL_KEY`).
 import type { Contract } from './contract.ts';
 import { isObject } from './json.ts';
-import { propertiesOf } from './schema-shape.ts';
 
 export interface Credential {
   /** camelCase: `token`, `channelKey`; also the placeholder `{{channelKey}}` and the client's option. */
@@ -38,10 +37,9 @@ export function credentialsOf(contract: Contract): Credential[] {
     }
   }
   for (const operation of contract.operations) {
-    const body = operation.requestBody?.schema;
-    for (const [name, node] of body ? propertiesOf(contract, body) : []) {
+    for (const name of operation.requestBody?.credentials ?? []) {
       const names = namesFor(name);
-      if (node.schema['x-credential'] !== true || found.has(names.key)) continue;
+      if (found.has(names.key)) continue;
       const example = operation.requestBody?.examples
         .map((ex) => (isObject(ex.value) ? ex.value[name] : undefined))
         .find((value) => typeof value === 'string');

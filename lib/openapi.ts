@@ -36,6 +36,8 @@ export interface Schema {
   properties?: Record<string, Schema>;
   required?: string[];
   additionalProperties?: boolean | Schema;
+  minProperties?: number;
+  maxProperties?: number;
   items?: Schema;
   minItems?: number;
   maxItems?: number;

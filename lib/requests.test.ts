@@ -17,7 +17,11 @@ describe.each(['generated/openapi.yaml', 'test/fixtures/kinds.openapi.yaml'])('d
       else expect(JSON.stringify(request.headers)).not.toContain('{{token}}');
       if (operation.requestBody?.examples.length) {
         expect(request.headers['content-type']).toBe(operation.requestBody.jsonMediaType);
-        expect(JSON.parse(request.body!)).toEqual(operation.requestBody.examples[0]!.value);
+        const example = operation.requestBody.examples[0]!.value as Record<string, unknown>;
+        const secrets = Object.fromEntries(
+          operation.requestBody.credentials.map((name) => [name, expect.stringMatching(/^\{\{\w+\}\}$/)]),
+        );
+        expect(JSON.parse(request.body!)).toEqual({ ...example, ...secrets });
       } else expect(request.body).toBeUndefined();
     },
   );

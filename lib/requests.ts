@@ -3,7 +3,7 @@
 // cases, the docs' samples, the Postman items, the mock's "Try" line and the bench all start from it.
 import { parametersIn, type NamedExample, type Operation, type Parameter } from './contract.ts';
 import { TOKEN, credentialKey, encodeOutsidePlaceholders, placeholder } from './credentials.ts';
-import type { Json } from './json.ts';
+import { isObject, type Json } from './json.ts';
 import { fillPath } from './parameters.ts';
 import { present } from './security.ts';
 
@@ -69,7 +69,7 @@ export function documentedParts(operation: Operation, choices: RequestChoices = 
     const value = valueOf(parameter);
     if (value !== undefined && (parameter.required || choices.optionalQuery)) parts.query.push([parameter.name, value]);
   }
-  const body = choices.body ?? requestExamples(operation)[0]?.value;
+  const body = choices.body ?? withCredentialPlaceholders(operation, requestExamples(operation)[0]?.value);
   const mediaType = operation.requestBody?.jsonMediaType;
   if (mediaType && body !== undefined) {
     parts.headers['content-type'] = mediaType;
@@ -99,6 +99,16 @@ export function assemble(template: string, parts: RequestParts): HttpRequest {
     path: `${fillPath(template, parts.pathValues)}${search ? `?${search}` : ''}`,
     headers: { ...parts.headers },
     ...(body === undefined ? {} : { body }),
+  };
+}
+
+/** The body with each `x-credential` property (an API key) as the placeholder of its credential. */
+function withCredentialPlaceholders(operation: Operation, body: Json | undefined): Json | undefined {
+  const names = operation.requestBody?.credentials ?? [];
+  if (!isObject(body) || names.length === 0) return body;
+  return {
+    ...body,
+    ...Object.fromEntries(names.filter((name) => name in body).map((name) => [name, placeholder(credentialKey(name))])),
   };
 }
 

@@ -1,13 +1,16 @@
 // The shape of a schema as tools read it: `allOf` merged into one view, the JSON types it allows, the properties
 // of an object with where each is written, and the branches of a `oneOf`/`anyOf` with the value that picks each.
-import type { Contract, SchemaNode } from './contract.ts';
+import type { Contract, SchemaNode } from './model.ts';
+
+/** What these functions need of the model: following a schema's `$ref`s. */
+type Schemas = Pick<Contract, 'schemaNode'>;
 import { escapeToken, type Json } from './json.ts';
 import type { JsonType, Schema } from './openapi.ts';
 
 export const JSON_TYPES: JsonType[] = ['null', 'boolean', 'object', 'array', 'number', 'integer', 'string'];
 
 /** The schema with each `allOf` member's properties, required names and bounds folded in (later ones win). */
-export function effective(contract: Contract, node: SchemaNode): SchemaNode {
+export function effective(contract: Schemas, node: SchemaNode): SchemaNode {
   const { allOf, ...own } = node.schema;
   if (!allOf?.length) return node;
   const merged: Schema = {};
@@ -46,7 +49,7 @@ export function allowsType(types: JsonType[], type: JsonType): boolean {
 }
 
 /** The properties of an object schema with the node each is written in (through `allOf`, own ones last). */
-export function propertiesOf(contract: Contract, node: SchemaNode): [string, SchemaNode][] {
+export function propertiesOf(contract: Schemas, node: SchemaNode): [string, SchemaNode][] {
   const found = new Map<string, SchemaNode>();
   for (const [i, member] of (node.schema.allOf ?? []).entries()) {
     const memberNode = contract.schemaNode(member, `${node.pointer}/allOf/${i}`);
@@ -66,7 +69,7 @@ export interface Branch {
 
 /** The branches of a `oneOf` (else `anyOf`), each with the discriminator value that names it. */
 export function branchesOf(
-  contract: Contract,
+  contract: Schemas,
   node: SchemaNode,
 ): { keyword: 'oneOf' | 'anyOf'; branches: Branch[]; tagProperty?: string } | undefined {
   const keyword = node.schema.oneOf ? 'oneOf' : node.schema.anyOf ? 'anyOf' : undefined;

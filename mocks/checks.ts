@@ -8,7 +8,6 @@ import type { ErrorCase } from '../lib/extensions.ts';
 import type { FieldError } from '../lib/field-errors.ts';
 import { isObject } from '../lib/json.ts';
 import { parameterValue } from '../lib/parameters.ts';
-import { propertiesOf } from '../lib/schema-shape.ts';
 import type { SchemaValidator } from '../lib/schema-validator.ts';
 import type { Contract } from '../lib/contract.ts';
 import { checkCredentials } from './credentials.ts';
@@ -50,7 +49,7 @@ export const MOCK_CHECKS: Partial<Record<ErrorCase, MockCheck>> = {
     ),
   'credentials-missing': ({ operation, request }, { store }) =>
     fails('credentials-missing', checkCredentials(operation, request, store.tokens) === 'credentials-missing'),
-  'credentials-rejected': (pending, { contract, store, secrets }) => {
+  'credentials-rejected': (pending, { store, secrets }) => {
     const { operation, request } = pending;
     if (operation.security.length > 0)
       return fails(
@@ -58,10 +57,9 @@ export const MOCK_CHECKS: Partial<Record<ErrorCase, MockCheck>> = {
         checkCredentials(operation, request, store.tokens) === 'credentials-rejected',
       );
     const body = pending.parsed();
-    const schema = operation.requestBody?.schema;
-    if (!schema || !isObject(body)) return undefined;
-    const wrong = propertiesOf(contract, schema).some(
-      ([name, node]) => node.schema['x-credential'] === true && body[name] !== secrets[credentialKey(name)],
+    if (!isObject(body)) return undefined;
+    const wrong = (operation.requestBody?.credentials ?? []).some(
+      (name) => body[name] !== secrets[credentialKey(name)],
     );
     return fails('credentials-rejected', wrong);
   },

@@ -7,7 +7,7 @@ import type { Json } from '../../lib/json.ts';
 import type { Case } from '../case.ts';
 import type { OperationContext } from '../context.ts';
 import { setAt, slotsOf, type Path, type Slot } from '../schema/slots.ts';
-import { candidatesFor, type Candidate } from '../schema/values.ts';
+import { candidatesFor, ruleAt, type Candidate } from '../schema/values.ts';
 
 export function bodyCases(context: OperationContext): Case[] {
   const { contract, operation, validator } = context;
@@ -84,10 +84,10 @@ function severalFields(context: OperationContext, faults: Map<string, { at: Path
   );
 }
 
+/** The keyword the candidate tests where the schema writes it, else the schema of the place itself. */
 function ruleOf(slot: Slot, candidate: Candidate): string {
   if (candidate.keyword === 'required') return `${slot.parentPointer ?? slot.node.pointer}/required`;
-  if (candidate.keyword === 'properties') return slot.node.pointer;
-  return `${slot.node.pointer}/${candidate.keyword}`;
+  return ruleAt(slot.node, candidate.keyword);
 }
 
 /** The body as JSON, with the value at `at` written in its own spelling (`1e5`, `100000.0`). */

@@ -61,8 +61,9 @@ function bodyCases(context: OperationContext): Case[] {
   const rejected = context.expectError('credentials-rejected');
   const schema = context.operation.requestBody?.schema;
   if (!rejected || !schema) return [];
-  const credentials = propertiesOf(context.contract, schema).filter(([, node]) => node.schema['x-credential'] === true);
-  return credentials.flatMap(([name, node]) => {
+  const properties = new Map(propertiesOf(context.contract, schema));
+  return (context.operation.requestBody?.credentials ?? []).flatMap((name) => {
+    const pointer = properties.get(name)?.pointer ?? schema.pointer;
     const key = credentialKey(name);
     const wrong = (value: string): Json | undefined => {
       const body = context.body();
@@ -80,14 +81,7 @@ function bodyCases(context: OperationContext): Case[] {
       const body = wrong(value);
       if (body === undefined || value === placeholder(key)) return [];
       return [
-        context.make(
-          'credentials',
-          `credentials.${name}.${kind}`,
-          title,
-          node.pointer,
-          context.request({ body }),
-          rejected,
-        ),
+        context.make('credentials', `credentials.${name}.${kind}`, title, pointer, context.request({ body }), rejected),
       ];
     });
   });

@@ -7,7 +7,6 @@ import { isObject, type Json } from '../../lib/json.ts';
 import { headerOf, present } from '../../lib/security.ts';
 import type { Case } from '../case.ts';
 import type { OperationContext } from '../context.ts';
-import { propertiesOf } from '../../lib/schema-shape.ts';
 
 /** One fault: what it does to the request, and which part of it that is. */
 interface Fault {
@@ -87,9 +86,7 @@ function faultsOf(context: OperationContext): Map<ErrorCase, Fault> {
       faults.set('body-too-large', { part: 'size', padTo: operation.bodyLimit + 1 });
     }
     faults.set('body-unparsable', { part: 'text', text: (text) => text.replace(/\}\s*$/, ',}') });
-    const credential = propertiesOf(context.contract, root).find(
-      ([, node]) => node.schema['x-credential'] === true,
-    )?.[0];
+    const [credential] = operation.requestBody?.credentials ?? [];
     if (credential && schemes.length === 0) {
       const wrong = `invalid-${context.unique()}`;
       faults.set('credentials-rejected', {

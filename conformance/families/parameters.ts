@@ -7,7 +7,7 @@ import { exampleOf, parameterText } from '../../lib/requests.ts';
 import type { Case } from '../case.ts';
 import type { Changes, OperationContext } from '../context.ts';
 import { typesOf } from '../../lib/schema-shape.ts';
-import { candidatesFor } from '../schema/values.ts';
+import { candidatesFor, ruleAt } from '../schema/values.ts';
 
 export function parameterCases(context: OperationContext): Case[] {
   return context.operation.parameters.filter((p) => !p.credential && p.schema).flatMap((p) => casesFor(context, p));
@@ -51,10 +51,9 @@ function casesFor(context: OperationContext, parameter: Parameter): Case[] {
       ? context.expectAccepted(body)
       : context.expectError('fields-invalid', { fields: [parameter.name] });
     if (!expect) continue;
-    const rule =
-      candidate.keyword === 'required' || candidate.keyword === 'properties'
-        ? parameter.pointer
-        : `${node.pointer}/${candidate.keyword}`;
+    const rule = ['required', 'properties', 'examples'].includes(candidate.keyword)
+      ? parameter.pointer
+      : ruleAt(node, candidate.keyword);
     const id = `parameters.${parameter.in}.${parameter.name}.${candidate.kind}`;
     cases.push(
       context.make(

@@ -106,7 +106,11 @@ function objects(contract: Contract, node: SchemaNode, depth: number): fc.Arbitr
   const model = Object.fromEntries(
     propertiesOf(contract, node).map(([name, child]) => [name, arbitraryOf(contract, child, depth + 1)]),
   );
-  return fc.record(model, { requiredKeys: required.filter((name) => name in model) }).map((value) => value as Json);
+  const { minProperties = 0, maxProperties = Infinity } = node.schema;
+  return fc
+    .record(model, { requiredKeys: required.filter((name) => name in model) })
+    .filter((value) => Object.keys(value).length >= minProperties && Object.keys(value).length <= maxProperties)
+    .map((value) => value as Json);
 }
 
 function lower(schema: Schema, step: number): number | undefined {

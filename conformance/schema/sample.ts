@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import type { Contract, SchemaNode } from '../../lib/contract.ts';
 import type { Json, JsonObject } from '../../lib/json.ts';
-import { branchesOf, effective, typesOf } from '../../lib/schema-shape.ts';
+import { branchesOf, effective, propertiesOf, typesOf } from '../../lib/schema-shape.ts';
 
 /** Values of the formats JSON Schema names, valid and plainly so. */
 export const FORMAT_SAMPLES: Record<string, { valid: string[]; invalid: string[] }> = {
@@ -40,11 +40,13 @@ export function sampleOf(contract: Contract, raw: SchemaNode, depth = 0): Json {
     case 'object': {
       const value: JsonObject = {};
       if (depth > 8) return value;
-      for (const name of schema.required ?? []) {
-        const property = schema.properties?.[name];
-        value[name] = property
-          ? sampleOf(contract, contract.schemaNode(property, `${raw.pointer}/properties/${name}`), depth + 1)
-          : 'x';
+      // The required properties, then optional ones until there are `minProperties`.
+      const properties = propertiesOf(contract, raw);
+      const required = schema.required ?? [];
+      for (const name of [...new Set([...required, ...properties.map(([n]) => n)])]) {
+        if (!required.includes(name) && Object.keys(value).length >= (schema.minProperties ?? 0)) break;
+        const property = properties.find(([n]) => n === name)?.[1];
+        value[name] = property ? sampleOf(contract, property, depth + 1) : 'x';
       }
       return value;
     }

@@ -1,0 +1,81 @@
+// What a frontend does with the mock: log in, create an order with the issued token, read it back, see it in the
+// open list, create it again and get the documented error — all read from the document, over real HTTP.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { answerFor, loadContract, type Operation } from '../lib/contract.ts';
+import { atPointer, type Json } from '../lib/json.ts';
+import { documentedRequest } from '../lib/requests.ts';
+import { RESET_PATH, startMockServer, type RunningMock } from './server.ts';
+
+const contract = loadContract();
+const byAction = (action: string) => contract.operations.find((op) => op.resource?.action === action)!;
+const create = byAction('create');
+const read = byAction('read');
+const list = byAction('list');
+const login = contract.operations.find((op) => op.issuesToken)!;
+const credentials = {
+  token: 'state-token',
+  channelKey: 'StateChannel1',
+  apiKey: 'state-key',
+  apiSecret: 'state-secret',
+};
+let mock: RunningMock;
+
+beforeAll(async () => {
+  mock = await startMockServer({ credentials, port: 0 });
+});
+afterAll(() => mock.close());
+beforeEach(async () => {
+  await fetch(`${mock.url}${RESET_PATH}`, { method: 'POST' });
+});
+
+async function call(operation: Operation, changes: { body?: Json; query?: string; token?: string } = {}) {
+  const request = documentedRequest(operation, changes.body === undefined ? {} : { body: changes.body });
+  const path = changes.query === undefined ? request.path : `${request.path.split('?')[0]}?${changes.query}`;
+  const secrets: Record<string, string> = { ...credentials, ...(changes.token ? { token: changes.token } : {}) };
+  const fill = (text: string) => text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => secrets[key] ?? '');
+  const response = await fetch(`${mock.url}${path}`, {
+    method: request.method,
+    headers: Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, fill(v)])),
+    body: request.body === undefined ? undefined : fill(request.body),
+  });
+  return { status: response.status, body: (await response.json()) as Json };
+}
+
+describe('the mock remembers what x-resource declares', () => {
+  it('logs in, creates with the issued token, reads back, lists, and refuses the same order twice', async () => {
+    const loggedIn = await call(login);
+    expect(loggedIn.status).toBe(Number(login.success!.status));
+    const token = atPointer(loggedIn.body, login.issuesToken!);
+    expect(typeof token).toBe('string');
+
+    const order = { ...(create.requestBody!.examples[0]!.value as Record<string, Json>), order_id: 'STATE-1' };
+    const created = await call(create, { body: order, token: String(token) });
+    expect(created.status).toBe(Number(create.success!.status));
+    const item = atPointer(created.body, create.resource!.item);
+
+    const details = await call(read, { query: 'order_id=STATE-1' });
+    expect([details.status, atPointer(details.body, read.resource!.item)]).toEqual([
+      Number(read.success!.status),
+      item,
+    ]);
+    const open = await call(list);
+    expect(atPointer(open.body, list.resource!.item)).toEqual([item]);
+
+    const again = await call(create, { body: order });
+    const exists = answerFor(contract, 'resource-exists', create)!;
+    expect([again.status, again.body]).toEqual([Number(exists.response.status), exists.example.value]);
+  });
+
+  it('an order nobody created is not found; the list is empty after a reset', async () => {
+    const missing = await call(read, { query: 'order_id=NOPE' });
+    const notFound = answerFor(contract, 'resource-not-found', read)!;
+    expect([missing.status, missing.body]).toEqual([Number(notFound.response.status), notFound.example.value]);
+    expect(atPointer((await call(list)).body, list.resource!.item)).toEqual([]);
+  });
+
+  it('wrong API credentials are refused with the operation’s own answer', async () => {
+    const refused = await call(login, { body: { api_key: 'state-key', api_secret: 'wrong' } });
+    const documented = answerFor(contract, 'credentials-rejected', login)!;
+    expect([refused.status, refused.body]).toEqual([Number(documented.response.status), documented.example.value]);
+  });
+});
