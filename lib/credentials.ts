@@ -60,7 +60,13 @@ export function placeholder(key: string): string {
   return `{{${key}}}`;
 }
 
+const names = new Map<string, ReturnType<typeof spell>>();
+
 function namesFor(name: string) {
+  return names.get(name) ?? names.set(name, spell(name)).get(name)!;
+}
+
+function spell(name: string) {
   const words = name
     .replace(/^x-/i, '')
     .split(/[^A-Za-z0-9]+/)

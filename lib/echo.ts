@@ -11,10 +11,18 @@ export interface EchoPlace {
   node: SchemaNode;
 }
 
-/** Where, in a body of this schema, each object marked `x-echoes-request-body` stands. */
-export function echoPlaces(contract: Contract, node: SchemaNode, path: string[] = []): EchoPlace[] {
+/** Where, in a body of this schema, each object marked `x-echoes-request-body` stands (worked out once). */
+export function echoPlaces(contract: Contract, node: SchemaNode): EchoPlace[] {
+  const byPointer = places.get(node.schema) ?? places.set(node.schema, new Map()).get(node.schema)!;
+  if (!byPointer.has(node.pointer)) byPointer.set(node.pointer, findPlaces(contract, node, []));
+  return byPointer.get(node.pointer)!;
+}
+
+const places = new WeakMap<object, Map<string, EchoPlace[]>>();
+
+function findPlaces(contract: Contract, node: SchemaNode, path: string[]): EchoPlace[] {
   if (node.schema['x-echoes-request-body'] === true) return [{ path, node }];
-  return propertiesOf(contract, node).flatMap(([name, property]) => echoPlaces(contract, property, [...path, name]));
+  return propertiesOf(contract, node).flatMap(([name, property]) => findPlaces(contract, property, [...path, name]));
 }
 
 /** What an echo object must be for this request body (properties through `allOf` too). */

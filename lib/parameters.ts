@@ -2,6 +2,8 @@
 // cookie by name, path parameters from the operation's path template.
 import type { Parameter } from './contract.ts';
 import { encodeOutsidePlaceholders } from './credentials.ts';
+import type { Json } from './json.ts';
+import { typesOf } from './schema-shape.ts';
 
 export interface RequestParts {
   /** The path as sent, relative to the server URL and without the query. */
@@ -23,6 +25,18 @@ export function parameterValue(parameter: Parameter, template: string, request: 
     case 'path':
       return pathParameters(template, request.path)?.[parameter.name];
   }
+}
+
+/**
+ * The value a server reads from a parameter's text, for its schema to judge: a number where the schema takes one
+ * and the text is a plain decimal number, a boolean where it takes one and the text is `true` or `false`, else the
+ * text itself.
+ */
+export function readParameter(parameter: Parameter, text: string): Json {
+  const types = typesOf(parameter.schema?.schema ?? {});
+  if ((types.includes('integer') || types.includes('number')) && /^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+  if (types.includes('boolean') && (text === 'true' || text === 'false')) return text === 'true';
+  return text;
 }
 
 /** The values of a template's `{name}` segments in a path, decoded; undefined when the path does not fit. */

@@ -9,8 +9,21 @@ import type { JsonType, Schema } from './openapi.ts';
 
 export const JSON_TYPES: JsonType[] = ['null', 'boolean', 'object', 'array', 'number', 'integer', 'string'];
 
+/**
+ * Answers about a schema, worked out once per schema and place: the mock asks them on every request. A schema
+ * object of the document stands at one pointer, so the two together name one answer.
+ */
+function memoised<T>(compute: (contract: Schemas, node: SchemaNode) => T): (contract: Schemas, node: SchemaNode) => T {
+  const answers = new WeakMap<object, Map<string, T>>();
+  return (contract, node) => {
+    const byPointer = answers.get(node.schema) ?? answers.set(node.schema, new Map()).get(node.schema)!;
+    if (!byPointer.has(node.pointer)) byPointer.set(node.pointer, compute(contract, node));
+    return byPointer.get(node.pointer)!;
+  };
+}
+
 /** The schema with each `allOf` member's properties, required names and bounds folded in (later ones win). */
-export function effective(contract: Schemas, node: SchemaNode): SchemaNode {
+export const effective = memoised((contract, node): SchemaNode => {
   const { allOf, ...own } = node.schema;
   if (!allOf?.length) return node;
   const merged: Schema = {};
@@ -24,7 +37,7 @@ export function effective(contract: Schemas, node: SchemaNode): SchemaNode {
   const properties = { ...merged.properties, ...own.properties };
   const required = [...new Set([...(merged.required ?? []), ...(own.required ?? [])])];
   return { schema: { ...merged, ...own, properties, required }, pointer: node.pointer };
-}
+});
 
 /** The JSON types a schema allows; empty when it says nothing about type (any value). */
 export function typesOf(schema: Schema): JsonType[] {
@@ -49,7 +62,7 @@ export function allowsType(types: JsonType[], type: JsonType): boolean {
 }
 
 /** The properties of an object schema with the node each is written in (through `allOf`, own ones last). */
-export function propertiesOf(contract: Schemas, node: SchemaNode): [string, SchemaNode][] {
+export const propertiesOf = memoised((contract, node): [string, SchemaNode][] => {
   const found = new Map<string, SchemaNode>();
   for (const [i, member] of (node.schema.allOf ?? []).entries()) {
     const memberNode = contract.schemaNode(member, `${node.pointer}/allOf/${i}`);
@@ -59,7 +72,7 @@ export function propertiesOf(contract: Schemas, node: SchemaNode): [string, Sche
     found.set(name, contract.schemaNode(property, `${node.pointer}/properties/${escapeToken(name)}`));
   }
   return [...found];
-}
+});
 
 export interface Branch {
   node: SchemaNode;

@@ -1,7 +1,6 @@
 // The mock's checks, one per error case, run in the order the document gives (`x-check-order`): the first that
 // fails decides the answer. Each reads what it needs of the request once (the parsed body, Prism's parameter
-// diagnostics) through the pending request.
-import type { IHttpOperation } from '@stoplight/types';
+// problems of its parameters) through the pending request.
 import type { Operation } from '../lib/contract.ts';
 import { credentialKey, type Secrets } from '../lib/credentials.ts';
 import type { ErrorCase } from '../lib/extensions.ts';
@@ -13,16 +12,15 @@ import type { Contract } from '../lib/contract.ts';
 import { checkCredentials } from './credentials.ts';
 import type { Store } from './store.ts';
 import type { MockRequest } from './types.ts';
-import { fieldErrors, isAbout, UNPARSABLE, type Diagnostic, type Parsed } from './validator.ts';
+import { fieldErrors, UNPARSABLE, type ParameterProblem, type Parsed } from './validator.ts';
 
 /** A request on its way through the checks, with what they read of it worked out once. */
 export interface Pending {
   operation: Operation;
-  prism: IHttpOperation;
   /** Its path is relative to the server it was read under. */
   request: MockRequest;
   parsed(): Parsed;
-  diagnostics(): Diagnostic[];
+  parameterProblems(): ParameterProblem[];
 }
 
 export interface Tools {
@@ -69,7 +67,7 @@ export const MOCK_CHECKS: Partial<Record<ErrorCase, MockCheck>> = {
       .filter((p) => p.credential)
       .some(
         (p) =>
-          pending.diagnostics().some((d) => isAbout(p, d)) ||
+          pending.parameterProblems().some((problem) => problem.parameter === p) ||
           parameterValue(p, operation.path, request) !== secrets[credentialKey(p.name)],
       );
     return fails('credential-invalid', wrong);
@@ -79,7 +77,7 @@ export const MOCK_CHECKS: Partial<Record<ErrorCase, MockCheck>> = {
     const parsed = pending.parsed();
     const fields = fieldErrors(
       pending.operation,
-      pending.diagnostics(),
+      pending.parameterProblems(),
       parsed === UNPARSABLE ? undefined : parsed,
       validator,
     );

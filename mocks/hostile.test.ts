@@ -32,12 +32,15 @@ afterAll(() => {
   if (child.exitCode === null) child.kill('SIGKILL');
 });
 
-const good = { order_id: 'H1', product_code_schema: 'GTIN', product_code: '1', quantity: 1 };
+const goodOrder = { order_id: 'H', product_code_schema: 'GTIN', product_code: '1', quantity: 1 };
 const headers = { 'content-type': 'application/json', 'x-access-token': token, 'x-channel-key': channelKey };
-const nested = (depth: number) => `{"market":${'['.repeat(depth)}${']'.repeat(depth)},${JSON.stringify(good).slice(1)}`;
+const nested = (depth: number) =>
+  `{"market":${'['.repeat(depth)}${']'.repeat(depth)},${JSON.stringify(goodOrder).slice(1)}`;
 
 /** One hostile request per index, cycling through the kinds. */
 function hostile(index: number): { init: RequestInit; path?: string } {
+  // A new order each time: the mock remembers orders, and a repeated one is (rightly) refused with 409.
+  const good = { ...goodOrder, order_id: `H${index}` };
   const kinds: (() => { init: RequestInit; path?: string })[] = [
     () => ({ init: { method: 'POST', headers, body: '{"order_id": "A" "quantity": 1' } }),
     () => ({
@@ -118,7 +121,11 @@ it(`answers ${TOTAL} hostile requests without a 5xx, stays up, and its memory se
   expect(serverErrors, JSON.stringify(Object.fromEntries(statuses))).toEqual([]);
   expect(await rawGarbage(baseUrl)).toMatch(/^HTTP\/1\.1 400/);
   expect(child.exitCode).toBeNull();
-  const after = await fetch(`${baseUrl}/packaging_order`, { method: 'POST', headers, body: JSON.stringify(good) });
+  const after = await fetch(`${baseUrl}/packaging_order`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ ...goodOrder, order_id: 'H-after' }),
+  });
   expect(after.status).toBe(200);
   // Settled: the last sample stays within 64 MiB of the one after warm-up (the first 4,000 requests).
   const [, warm, ...rest] = rss;

@@ -9,13 +9,13 @@ import { BUNDLE_PATH, loadContract, type Contract, type Operation } from '../lib
 import { TOKEN, type Secrets } from '../lib/credentials.ts';
 import { atPointer, isObject, setPointer } from '../lib/json.ts';
 import { parameterValue } from '../lib/parameters.ts';
-import { schemaValidator } from '../lib/schema-validator.ts';
+import { schemaValidator, type SchemaValidator } from '../lib/schema-validator.ts';
 import { firstFailure, type Pending, type Tools } from './checks.ts';
 import { createResponder, type PreferOptions } from './responder.ts';
 import { createRouter } from './router.ts';
 import { createStore } from './store.ts';
 import type { MockRequest, MockResponse } from './types.ts';
-import { parameterDiagnostics, parseBody, UNPARSABLE, type Diagnostic, type Parsed } from './validator.ts';
+import { parameterProblems, parseBody, UNPARSABLE, type ParameterProblem, type Parsed } from './validator.ts';
 
 export interface Mocker {
   contract: Contract;
@@ -49,9 +49,7 @@ export async function createMocker(credentials: Secrets, bundlePath = BUNDLE_PAT
       return answer;
     }
     const { operation } = routed;
-    const prism = prismOperations.get(`${operation.method} ${operation.path}`);
-    if (!prism) throw new Error(`Prism read no operation ${operation.method} ${operation.path}`);
-    const pending = pendingOf(operation, prism, { ...raw, path: routed.relativePath });
+    const pending = pendingOf(operation, { ...raw, path: routed.relativePath }, tools.validator);
 
     const failure = firstFailure(pending, tools);
     if (failure) return responder.errorAnswer(failure.errorCase, operation, failure.fields);
@@ -59,6 +57,8 @@ export async function createMocker(credentials: Secrets, bundlePath = BUNDLE_PAT
     const prefer = await preferOptions(pending.request);
     if ('error' in prefer) return responder.mockFeatureError(prefer.status, prefer.error);
     if (prefer.code !== undefined || prefer.exampleKey !== undefined || prefer.dynamic) {
+      const prism = prismOperations.get(`${operation.method} ${operation.path}`);
+      if (!prism) throw new Error(`Prism read no operation ${operation.method} ${operation.path}`);
       return responder.preferred(prism, operation, pending.request, prefer);
     }
     const parsed = pending.parsed();
@@ -98,15 +98,14 @@ export async function createMocker(credentials: Secrets, bundlePath = BUNDLE_PAT
   return { contract, maxBodyBytes, handle, reset: () => store.reset() };
 }
 
-function pendingOf(operation: Operation, prism: IHttpOperation, request: MockRequest): Pending {
+function pendingOf(operation: Operation, request: MockRequest, validator: SchemaValidator): Pending {
   let parsed: { value: Parsed } | undefined;
-  let diagnostics: Diagnostic[] | undefined;
+  let problems: ParameterProblem[] | undefined;
   return {
     operation,
-    prism,
     request,
     parsed: () => (parsed ??= { value: parseBody(operation, request) }).value,
-    diagnostics: () => (diagnostics ??= parameterDiagnostics(prism, request)),
+    parameterProblems: () => (problems ??= parameterProblems(operation, request, validator)),
   };
 }
 

@@ -3,10 +3,10 @@
 // as the text a URL or header carries. A broken parameter is a field error naming the parameter.
 import type { Parameter } from '../../lib/contract.ts';
 import type { Json } from '../../lib/json.ts';
+import { readParameter } from '../../lib/parameters.ts';
 import { exampleOf, parameterText } from '../../lib/requests.ts';
 import type { Case } from '../case.ts';
 import type { Changes, OperationContext } from '../context.ts';
-import { typesOf } from '../../lib/schema-shape.ts';
 import { candidatesFor, ruleAt } from '../schema/values.ts';
 
 export function parameterCases(context: OperationContext): Case[] {
@@ -44,7 +44,9 @@ function casesFor(context: OperationContext, parameter: Parameter): Case[] {
     const text = candidate.remove ? undefined : textFor(parameter, candidate.value);
     if (text === null) continue;
     const valid =
-      text === undefined ? !parameter.required : context.validator.problems(node, read(parameter, text)).length === 0;
+      text === undefined
+        ? !parameter.required
+        : context.validator.problems(node, readParameter(parameter, text)).length === 0;
     if (candidate.valid !== undefined && candidate.valid !== valid) continue;
     const body = context.body();
     const expect = valid
@@ -76,14 +78,6 @@ function textFor(parameter: Parameter, value: Json | undefined): string | null {
   if (parameter.in === 'path' && (text === '' || text.includes('/'))) return null; // another route, not another value
   if ((parameter.in === 'header' || parameter.in === 'cookie') && !/^[\x20-\x7e]*$/.test(text)) return null;
   if (parameter.in === 'cookie' && /[;,\s]/.test(text)) return null;
-  return text;
-}
-
-/** The value a server reads from the text: a number or boolean where the schema takes one and the text is one. */
-function read(parameter: Parameter, text: string): Json {
-  const types = typesOf(parameter.schema!.schema);
-  if ((types.includes('integer') || types.includes('number')) && /^-?\d+(\.\d+)?$/.test(text)) return Number(text);
-  if (types.includes('boolean') && (text === 'true' || text === 'false')) return text === 'true';
   return text;
 }
 
