@@ -9,6 +9,14 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     body?: string;
     timeout?: number;
+    /** Each request in turn; `setupRequest` may change one before it is sent (a new body each time). */
+    requests?: {
+      method?: string;
+      path?: string;
+      headers?: Record<string, string>;
+      body?: string;
+      setupRequest?: (request: { body?: string }) => { body?: string };
+    }[];
   }
   interface Histogram {
     average: number;

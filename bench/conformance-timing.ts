@@ -1,17 +1,19 @@
-// Issue 4's timing: the full conformance suite against our mock (started as its own process, as a user runs it),
-// through the suite's CLI entry `main()` in this process, and through the CLI as a fresh process (including the
-// start of node and tsx), each `rounds` times; medians are printed.
+// The conformance suite's timing: the full catalogue against our mock (started as its own process, as a user runs
+// it), deterministic cases only and with `--generated 100`, through the suite's CLI entry `main()` in this process
+// and through the CLI as a fresh process (node and tsx start included), each `rounds` times; medians are printed,
+// with the number of cases per operation and family.
 import { join } from 'node:path';
 import { main } from '../conformance/cli.ts';
-import { buildCases } from '../conformance/cases.ts';
+import { buildCatalogue } from '../conformance/catalogue.ts';
+import { FAMILIES } from '../conformance/case.ts';
 import type { Contract } from '../lib/contract.ts';
+import { credentialsOf, environmentFor, type Secrets } from '../lib/credentials.ts';
 import { ROOT, freePort, runToEnd, scratchDir, sleep, startProcess } from './processes.ts';
 import { fixed, heading, median, table, verdict } from './table.ts';
 
 export interface TimingOptions {
   rounds: number;
-  token: string;
-  channelKey: string;
+  secrets: Secrets;
 }
 
 async function waitForListening(url: string, timeoutMs = 30_000) {
@@ -28,89 +30,89 @@ async function waitForListening(url: string, timeoutMs = 30_000) {
 }
 
 export async function runConformanceTiming(contract: Contract, options: TimingOptions, print: (text: string) => void) {
-  print(heading('2. Conformance suite timing (issue 4)'));
-  const cases = buildCases(contract, { uniquePrefix: 'count' }).length;
+  print(heading('2. Conformance suite timing (issues 4 and 9)'));
+  const { cases } = buildCatalogue(contract, { uniquePrefix: 'count' });
+  const families = FAMILIES.filter((f) => cases.some((c) => c.family === f));
+  print('Cases per operation and family (generated cases draw --generated requests each):');
+  print(
+    table(
+      ['operation', ...families, 'total'],
+      contract.operations.map((op) => {
+        const own = cases.filter((c) => c.operationId === op.operationId);
+        return [
+          op.operationId,
+          ...families.map((f) => String(own.filter((c) => c.family === f).length)),
+          String(own.length),
+        ];
+      }),
+    ),
+  );
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const logDir = scratchDir('conformance');
+  const credentials = credentialsOf(contract);
+  const env = (prefix: string) => environmentFor(credentials, prefix, options.secrets);
   const mock = startProcess(process.execPath, ['--import', 'tsx', 'mocks/cli.ts'], {
-    logDir,
+    logDir: scratchDir('conformance'),
     name: 'mock',
-    env: { PORT: String(port), MOCK_TOKEN: options.token, MOCK_CHANNEL_KEY: options.channelKey },
+    env: { PORT: String(port), ...env('MOCK_') },
   });
-  const args = [
-    '--base-url',
-    url,
-    '--token',
-    options.token,
-    '--channel-key',
-    options.channelKey,
-    '--order-id-prefix',
-    'bench',
-  ];
+  const cliEnv = { ...process.env, ...env('CONFORMANCE_') };
   print(
-    `Target: our mock as a process (node --import tsx mocks/cli.ts) at ${url}; ${cases} cases; default concurrency (4); preflight included.`,
+    `Target: our mock as a process (node --import tsx mocks/cli.ts) at ${url}; default concurrency (4); preflight included.`,
   );
   try {
     await waitForListening(url);
-    const inProcess: { ms: number; code: number; summary: string }[] = [];
-    for (let round = 1; round <= options.rounds; round++) {
-      const lines: string[] = [];
-      const started = performance.now();
-      const code = await main(
-        args,
-        (line) => lines.push(line),
-        (line) => lines.push(line),
-      );
-      const ms = performance.now() - started;
-      const summary =
-        lines
-          .join('\n')
-          .split('\n')
-          .filter((l) => /CONFORMANT/.test(l))
-          .slice(-1)[0] ?? '';
-      inProcess.push({ ms, code, summary });
-      print(
-        `  round ${round} main(): exit ${code}, ${fixed(ms, 0)} ms, ${fixed(cases / (ms / 1000), 0)} cases/s  ${summary.trim()}`,
-      );
+    const rows: string[][] = [];
+    const results: Record<string, number> = {};
+    let allPassed = true;
+    for (const generated of [0, 100]) {
+      const args = ['--base-url', url, '--unique-prefix', 'bench', '--generated', String(generated), '--seed', '1'];
+      const inProcess: number[] = [];
+      const processes: number[] = [];
+      for (let round = 1; round <= options.rounds; round++) {
+        const lines: string[] = [];
+        const started = performance.now();
+        const code = await main(
+          args,
+          (line) => lines.push(line),
+          (line) => lines.push(line),
+          cliEnv,
+        );
+        inProcess.push(performance.now() - started);
+        const run = await runToEnd(process.execPath, ['--import', 'tsx', join(ROOT, 'conformance/cli.ts'), ...args], {
+          timeoutMs: 120_000,
+          env: env('CONFORMANCE_'),
+        });
+        processes.push(run.ms);
+        allPassed &&= code === 0 && run.code === 0;
+        const verdictLine =
+          lines
+            .join('\n')
+            .split('\n')
+            .filter((l) => /CONFORMANT/.test(l))
+            .pop() ?? '';
+        print(
+          `  --generated ${generated} round ${round}: main() exit ${code} in ${fixed(inProcess.at(-1)!, 0)} ms; CLI process exit ${run.code} in ${run.ms} ms  ${verdictLine.trim()}`,
+        );
+      }
+      const count = cases.filter((c) => generated > 0 || !c.property).length;
+      rows.push([
+        `--generated ${generated}`,
+        String(count),
+        fixed(median(inProcess), 0),
+        fixed(median(processes), 0),
+        fixed(count / (median(inProcess) / 1000), 0),
+      ]);
+      results[`main${generated}`] = median(inProcess);
+      results[`cli${generated}`] = median(processes);
     }
-    const cli: { ms: number; code: number | null }[] = [];
-    for (let round = 1; round <= options.rounds; round++) {
-      const run = await runToEnd(process.execPath, ['--import', 'tsx', join(ROOT, 'conformance/cli.ts'), ...args], {
-        timeoutMs: 60_000,
-      });
-      cli.push({ ms: run.ms, code: run.code });
-      print(`  round ${round} CLI process: exit ${run.code}, ${run.ms} ms (node + tsx start included)`);
-    }
-    const medIn = median(inProcess.map((r) => r.ms));
-    const medCli = median(cli.map((r) => r.ms));
-    const allPassed = inProcess.every((r) => r.code === 0) && cli.every((r) => r.code === 0);
     print('\nMedians:');
+    print(table(['run', 'cases', 'main() ms', 'CLI process ms', 'cases/s in process'], rows));
+    const deterministic = Math.max(results.main0!, results.cli0!);
     print(
-      table(
-        ['how', 'cases', 'wall ms', 'cases/s', 'all runs exit 0'],
-        [
-          [
-            'main() in the bench process',
-            String(cases),
-            fixed(medIn, 0),
-            fixed(cases / (medIn / 1000), 0),
-            allPassed ? 'yes' : 'NO',
-          ],
-          [
-            'CLI as a new process',
-            String(cases),
-            fixed(medCli, 0),
-            fixed(cases / (medCli / 1000), 0),
-            allPassed ? 'yes' : 'NO',
-          ],
-        ],
-      ),
+      `Goal (issues 4 and 9): a full deterministic run against the local mock under 5 s: ${fixed(deterministic / 1000, 2)} s (slower of in process and as a CLI process): ${verdict(deterministic < 5000 && allPassed)}`,
     );
-    print(
-      `Goal (issue 4): a full run against the local mock under 5 s: ${fixed(medIn / 1000, 2)} s in process, ${fixed(medCli / 1000, 2)} s as a CLI process: ${verdict(medCli < 5000 && medIn < 5000)}`,
-    );
-    return { cases, medianMs: medIn, medianCliMs: medCli, allPassed };
+    return { cases: cases.length, results, allPassed };
   } finally {
     await mock.stop();
   }

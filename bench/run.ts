@@ -2,14 +2,12 @@
 //   1. mock         our mock vs Prism's CLI vs a bare node:http server (autocannon)
 //   2. conformance  the full conformance suite against our mock, timed
 //   3. detection    our suite, Dredd and Specmatic against the fault-free and the faulty reference servers
+// Each part's module is loaded only when that part runs.
 // Options: --only mock|conformance|detection (comma-separated), --rounds 3, --duration 5, --warmup 1,
 // --connections 10, --concurrency 2 (detection targets at once), --keep-logs (keep the servers' and tools' output
 // in /tmp/bench-*; it is kept anyway when the bench fails).
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
-import { runConformanceTiming } from './conformance-timing.ts';
-import { runDetection } from './detection.ts';
-import { runMockThroughput } from './mock-throughput.ts';
 import { installCleanup, killAll, removeScratch } from './processes.ts';
 import { benchRequests } from './requests.ts';
 
@@ -72,7 +70,12 @@ async function run(argv: string[]): Promise<number> {
   installCleanup();
   const print = (text: string) => console.log(text);
   // Credentials the bench gives every server it starts (the mock, the reference servers).
-  const credentials = { token: 'bench-token-3f9a', channelKey: 'BenchChannelKey2024' };
+  const credentials = {
+    token: 'bench-token-3f9a',
+    channelKey: 'BenchChannelKey2024',
+    apiKey: 'bench-api-key',
+    apiSecret: 'bench-api-secret',
+  };
   const requests = benchRequests(credentials);
   const started = performance.now();
   print(
@@ -85,15 +88,18 @@ async function run(argv: string[]): Promise<number> {
   );
 
   if (options.parts.has('mock')) {
-    await runMockThroughput(requests, { ...options, ...credentials }, print);
+    const { runMockThroughput } = await import('./mock-throughput.ts');
+    await runMockThroughput(requests, { ...options, secrets: credentials }, print);
   }
   if (options.parts.has('conformance')) {
-    await runConformanceTiming(requests.contract, { rounds: options.rounds, ...credentials }, print);
+    const { runConformanceTiming } = await import('./conformance-timing.ts');
+    await runConformanceTiming(requests.contract, { rounds: options.rounds, secrets: credentials }, print);
   }
   if (options.parts.has('detection')) {
     const headers = Object.fromEntries(
       Object.entries(requests.valid.headers).filter(([name]) => name !== 'content-type'),
     );
+    const { runDetection } = await import('./detection.ts');
     await runDetection(requests.contract, { ...credentials, headers, concurrency: options.concurrency }, print);
   }
   print(

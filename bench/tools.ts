@@ -4,10 +4,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { BUNDLE_PATH, type Contract, type JsonObject } from '../lib/contract.ts';
+import { BUNDLE_PATH, type Contract } from '../lib/contract.ts';
+import { credentialKey, type Secrets } from '../lib/credentials.ts';
 import { schemaValidator } from '../lib/schema-validator.ts';
-import { buildCases } from '../conformance/cases.ts';
+import { buildCatalogue } from '../conformance/catalogue.ts';
 import { runCases } from '../conformance/runner.ts';
+import { baseUrlFor } from '../conformance/target.ts';
 import { ROOT, runToEnd } from './processes.ts';
 
 export interface Verdict {
@@ -19,17 +21,16 @@ export interface Verdict {
   ms: number;
 }
 
-export interface Credentials {
-  token: string;
-  channelKey: string;
-}
+/** Credential values by key (lib/credentials.ts): token, channelKey, apiKey, apiSecret. */
+export type Credentials = Secrets;
 
 export function oursGrader(contract: Contract, credentials: Credentials) {
   const grading = { contract, validator: schemaValidator(contract.document) };
-  const cases = buildCases(contract, { uniquePrefix: 'bench-detect' });
+  const { cases } = buildCatalogue(contract, { uniquePrefix: 'bench-detect' });
   return async (url: string): Promise<Verdict> => {
     const started = performance.now();
-    const results = await runCases(cases, { baseUrl: url, ...credentials, timeoutMs: 5000 }, grading, 8);
+    const target = { baseUrl: url, secrets: credentials, timeoutMs: 5000, baseUrlFor: baseUrlFor(contract, url) };
+    const results = await runCases(cases, target, grading, { concurrency: 8, generatedRuns: 25, seed: 1 });
     const failed = results.filter((r) => !r.passed);
     const first = failed[0];
     return {
@@ -87,19 +88,18 @@ export function dreddGrader(headers: Record<string, string>, cwd: string) {
  * parameter with one named example per request example, holding the value the server expects.
  */
 export function specmaticOverlay(contract: Contract, credentials: Credentials, directory: string): string {
-  const actions: JsonObject[] = [];
+  const actions: object[] = [];
   for (const operation of contract.operations) {
-    const raw = operation.raw;
-    const media = (contract.resolve((raw.requestBody ?? {}) as JsonObject).content as JsonObject | undefined)?.[
-      'application/json'
-    ] as JsonObject | undefined;
-    const names = Object.keys((media?.examples as JsonObject | undefined) ?? {});
+    const names = (operation.requestBody?.examples ?? []).map((example) => example.name);
     const target = `$.paths['${operation.path}'].${operation.method.toLowerCase()}.parameters`;
-    const parameters = ((raw.parameters ?? []) as JsonObject[]).map((p) => contract.resolve(p));
-    const inlined: JsonObject[] = [];
+    const parameters = (operation.object.parameters ?? []).map((p) => contract.resolve(p));
+    const inlined: object[] = [];
     parameters.forEach((parameter, index) => {
       if (parameter.in !== 'header' || parameter.required !== true) return;
-      const value = parameter['x-credential'] === true ? credentials.channelKey : String(parameter.example ?? '');
+      const value =
+        parameter['x-credential'] === true
+          ? (credentials[credentialKey(parameter.name)] ?? '')
+          : String(parameter.example ?? '');
       const { example: _drop, ...rest } = parameter;
       inlined.push({ ...rest, examples: Object.fromEntries(names.map((name) => [name, { value }])) });
       actions.push({ target: `${target}[${index}]`, remove: true });
@@ -121,10 +121,8 @@ export function specmaticOverlay(contract: Contract, credentials: Credentials, d
 export type SpecmaticMode = 'overlay' | 'as-is';
 
 export function specmaticGrader(contract: Contract, credentials: Credentials, cwd: string, overlayPath: string) {
-  const schemes = Object.keys(
-    ((contract.document.components as JsonObject | undefined)?.securitySchemes ?? {}) as JsonObject,
-  );
-  const env = Object.fromEntries(schemes.map((name) => [name, credentials.token]));
+  const schemes = Object.keys(contract.document.components?.securitySchemes ?? {});
+  const env = Object.fromEntries(schemes.map((name) => [name, credentials.token ?? '']));
   return async (url: string, mode: SpecmaticMode = 'overlay'): Promise<Verdict> => {
     // C1-only JIT and the serial GC halve the JVM's start here (about 4 s instead of 8 s a run); results are the same.
     const run = await runToEnd(

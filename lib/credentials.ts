@@ -86,3 +86,10 @@ export function encodeOutsidePlaceholders(text: string): string {
     .map((piece, i) => (i % 2 === 1 ? piece : encodeURIComponent(piece)))
     .join('');
 }
+
+/** The environment that gives each credential to a tool reading `<PREFIX><NAME>` (MOCK_TOKEN, CONFORMANCE_API_KEY). */
+export function environmentFor(credentials: Credential[], prefix: string, secrets: Secrets): Record<string, string> {
+  return Object.fromEntries(
+    credentials.filter((c) => secrets[c.key] !== undefined).map((c) => [`${prefix}${c.env}`, secrets[c.key]!]),
+  );
+}

@@ -4,7 +4,7 @@
 // Deep import: the package root also loads Prism's mocker, which only `Prefer` needs (see preferOptions).
 import { randomUUID } from 'node:crypto';
 import type { IHttpOperation } from '@stoplight/types';
-import { getHttpOperationsFromSpec } from '@stoplight/prism-http/dist/utils/operations.js';
+
 import { BUNDLE_PATH, loadContract, type Contract, type Operation } from '../lib/contract.ts';
 import { TOKEN, type Secrets } from '../lib/credentials.ts';
 import { atPointer, isObject, setPointer } from '../lib/json.ts';
@@ -32,9 +32,16 @@ const MAX_ISSUED_TOKENS = 10_000;
 /** `credentials`: the values the mock accepts, by credential key (lib/credentials.ts): the token, the channel key. */
 export async function createMocker(credentials: Secrets, bundlePath = BUNDLE_PATH): Promise<Mocker> {
   const contract = loadContract(bundlePath);
-  const prismOperations = new Map<string, IHttpOperation>(
-    (await getHttpOperationsFromSpec(bundlePath)).map((op) => [`${op.method.toUpperCase()} ${op.path}`, op]),
-  );
+  // Prism's reading of the operations is needed only to answer `Prefer`: made on first use, so the mock starts fast.
+  let prismOperations: Promise<Map<string, IHttpOperation>> | undefined;
+  const prismOperation = async (operation: Operation) => {
+    prismOperations ??= import('@stoplight/prism-http/dist/utils/operations.js')
+      .then(({ getHttpOperationsFromSpec }) => getHttpOperationsFromSpec(bundlePath))
+      .then((all) => new Map(all.map((op) => [`${op.method.toUpperCase()} ${op.path}`, op])));
+    const found = (await prismOperations).get(`${operation.method} ${operation.path}`);
+    if (!found) throw new Error(`Prism read no operation ${operation.method} ${operation.path}`);
+    return found;
+  };
   const router = createRouter(contract);
   const responder = createResponder(contract);
   const store = createStore(credentials[TOKEN] ? [credentials[TOKEN]] : []);
@@ -57,9 +64,7 @@ export async function createMocker(credentials: Secrets, bundlePath = BUNDLE_PAT
     const prefer = await preferOptions(pending.request);
     if ('error' in prefer) return responder.mockFeatureError(prefer.status, prefer.error);
     if (prefer.code !== undefined || prefer.exampleKey !== undefined || prefer.dynamic) {
-      const prism = prismOperations.get(`${operation.method} ${operation.path}`);
-      if (!prism) throw new Error(`Prism read no operation ${operation.method} ${operation.path}`);
-      return responder.preferred(prism, operation, pending.request, prefer);
+      return responder.preferred(await prismOperation(operation), operation, pending.request, prefer);
     }
     const parsed = pending.parsed();
     return remember(operation, pending, responder.success(operation, parsed === UNPARSABLE ? undefined : parsed));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createStore } from './store.ts';
 
 describe('what the mock remembers', () => {
-  it('keeps items by resource and key, in the order they were made, as copies', () => {
+  it('keeps items by resource and key, in the order they were made, copied when stored', () => {
     const store = createStore(['static']);
     const item = { id: 'b', n: 1 };
     store.put('widget', 'b', item);
