@@ -41,7 +41,7 @@ export interface Expectation {
   allow?: string[];
   /** The value at `pointer` must equal the value at `earlier` in the answer to the case's last prelude step. */
   sameAs?: { pointer: string; earlier: string };
-  /** The array at `pointer` must hold the value at `earlier` in the answer to the last prelude step. */
+  /** The array at `pointer` must hold the value at `earlier` in the answer to each prelude step, in their order. */
   includes?: { pointer: string; earlier: string };
   /** Other answers the document allows for this request (a value that may exist from an earlier run). */
   orElse?: Expectation[];

@@ -28,8 +28,8 @@ export interface CheckContext {
   validator: SchemaValidator;
   timeoutMs: number;
   testCase: Case;
-  /** The answer to the case's last prelude step, for cases that build on one. */
-  earlier?: Json;
+  /** The answers to the case's prelude steps, in order, for cases that build on them. */
+  earlier?: Json[];
 }
 
 export interface Finding {
@@ -209,7 +209,7 @@ function allowListsMethods(expect: Expectation, exchange: Answered): Finding | u
 /** What a read returns is what the earlier request created. */
 function sameAsEarlier(expect: Expectation, exchange: Answered, { earlier }: CheckContext): Finding | undefined {
   if (!expect.sameAs) return undefined;
-  const expected = atPointer(earlier, expect.sameAs.earlier);
+  const expected = atPointer(earlier?.at(-1), expect.sameAs.earlier);
   const actual = atPointer(exchange.json, expect.sameAs.pointer);
   return finding(
     isDeepStrictEqual(expected, actual),
@@ -219,17 +219,27 @@ function sameAsEarlier(expect: Expectation, exchange: Answered, { earlier }: Che
   );
 }
 
-/** The list holds what the earlier request created. */
-function includesEarlier(expect: Expectation, exchange: Answered, { earlier }: CheckContext): Finding | undefined {
+/** The list holds what each earlier request created, in the order they were created. */
+function includesEarlier(expect: Expectation, exchange: Answered, { earlier = [] }: CheckContext): Finding | undefined {
   if (!expect.includes) return undefined;
-  const item = atPointer(earlier, expect.includes.earlier);
-  const list = atPointer(exchange.json, expect.includes.pointer);
-  const found = Array.isArray(list) && list.some((entry) => isDeepStrictEqual(entry, item));
+  const { pointer } = expect.includes;
+  const items = earlier.map((answer) => atPointer(answer, expect.includes!.earlier));
+  const list = atPointer(exchange.json, pointer);
+  const places = Array.isArray(list)
+    ? items.map((item) => list.findIndex((entry) => isDeepStrictEqual(entry, item)))
+    : [];
+  const found =
+    places.length === items.length && places.every((place, i) => place >= 0 && (i === 0 || place > places[i - 1]!));
+  const actual = !Array.isArray(list)
+    ? `${pointer}: ${show(list)}`
+    : places.includes(-1)
+      ? `${list.length} item(s), without ${show(items[places.indexOf(-1)])}`
+      : `the items at positions ${places.join(', ')}`;
   return finding(
     found,
-    `${expect.includes.pointer} holding ${show(item)}`,
-    Array.isArray(list) ? `${list.length} item(s), not that one` : `${expect.includes.pointer}: ${show(list)}`,
-    'List every item that matches, as it was created.',
+    `${pointer} holding ${items.length} created item(s), in the order they were created`,
+    actual,
+    'List every item that matches, as it was created, oldest first.',
   );
 }
 

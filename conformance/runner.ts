@@ -105,7 +105,7 @@ export function grade(
   exchange: Exchange,
   target: Target,
   context: GradingContext,
-  earlier?: Json,
+  earlier: Json[] = [],
 ): CheckResult[] {
   const expect = chosen(testCase.expect, exchange.status);
   const checkContext = { ...context, timeoutMs: target.timeoutMs, testCase, earlier };
@@ -129,10 +129,10 @@ export async function runCase(
   sender: Sender = send,
 ): Promise<CaseResult> {
   if (testCase.property) return runProperty(testCase, target, context, options, sender);
-  let earlier: Json | undefined;
+  const earlier: Json[] = [];
   let ms = 0;
   for (const [index, step] of (testCase.prelude ?? []).entries()) {
-    const exchange = await sender(target, step.operationId, step.request, earlier);
+    const exchange = await sender(target, step.operationId, step.request, earlier.at(-1));
     if ('inapplicable' in exchange)
       return { testCase, outcome: 'inapplicable', passed: true, ms, failures: [], note: exchange.inapplicable };
     ms += exchange.ms;
@@ -142,9 +142,9 @@ export async function runCase(
       const note = `step ${index + 1} of the prelude (${step.operationId}) was not answered as documented, so the case could not go on`;
       return { testCase, outcome: 'failed', passed: false, status: exchange.status, ms, failures, note };
     }
-    earlier = exchange.json;
+    earlier.push(exchange.json ?? null);
   }
-  const exchange = await sender(target, testCase.operationId, testCase.request, earlier);
+  const exchange = await sender(target, testCase.operationId, testCase.request, earlier.at(-1));
   if ('inapplicable' in exchange)
     return { testCase, outcome: 'inapplicable', passed: true, ms, failures: [], note: exchange.inapplicable };
   const failures = grade(testCase, exchange, target, context, earlier);

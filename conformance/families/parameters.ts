@@ -76,7 +76,12 @@ function textFor(parameter: Parameter, value: Json | undefined): string | null {
   if (value === undefined || value === null || typeof value === 'object') return null;
   const text = parameterText(value);
   if (parameter.in === 'path' && (text === '' || text.includes('/'))) return null; // another route, not another value
-  if ((parameter.in === 'header' || parameter.in === 'cookie') && !/^[\x20-\x7e]*$/.test(text)) return null;
+  // A header carries printable ASCII, and HTTP drops the white space around it (RFC 9110 §5.5).
+  if (
+    (parameter.in === 'header' || parameter.in === 'cookie') &&
+    (!/^[\x20-\x7e]*$/.test(text) || text !== text.trim())
+  )
+    return null;
   if (parameter.in === 'cookie' && /[;,\s]/.test(text)) return null;
   return text;
 }

@@ -50,8 +50,10 @@ function createCases(context: OperationContext): Case[] {
       context.note(`link ${link.name} names ${link.operationId}, which the document does not have`);
       continue;
     }
+    // Two creates: a read must return the item its key names, not just any; a list must hold both, in order.
+    const earlier = creation();
     const { body, step } = creation();
-    const followed = followLink(context, target, link, body, [step]);
+    const followed = followLink(context, target, link, body, [earlier.step, step]);
     if (followed) cases.push(followed);
   }
   return cases;
@@ -91,7 +93,7 @@ function followLink(
   if (targetResource?.name === sourceResource.name && targetResource.action === 'list') {
     if (!listed(source, body, targetResource.filter)) return undefined;
     expect = { ...accepted, includes: { pointer: targetResource.item, earlier: sourceResource.item } };
-    title = `following ${link.name}, ${target.operation.operationId} lists what ${source.operation.operationId} created`;
+    title = `following ${link.name}, ${target.operation.operationId} lists what ${source.operation.operationId} created, in the order it was created`;
   }
   const id = `stateful.${source.operation.operationId}.${link.name}`;
   return target.make('stateful', id, title, link.pointer, target.request(changes), expect, prelude);
@@ -143,16 +145,16 @@ function issuedTokenCases(context: OperationContext): Case[] {
   const issued = success(operation);
   const secured = contract.operations.find((op) => op.security.length > 0 && parametersIn(op, 'path').length === 0);
   const target = secured && context.sibling(secured.operationId);
-  if (!issued || !target || !secured) return [];
-  const [scheme] = secured.security[0] ?? [];
-  if (!scheme) return [];
+  const [scheme] = secured?.security[0] ?? [];
+  if (!issued || !target || !scheme) return [];
   const body = target.body();
   const headers = present(scheme, linkValue(`$response.body#${pointer}`)).headers;
   const prelude: Step[] = [{ operationId: operation.operationId, request: context.request(), expect: issued }];
-  const title = `the token ${operation.operationId} issues is accepted by ${secured.operationId}`;
-  const id = `stateful.issued-token.${secured.operationId}`;
+  const title = `the token ${operation.operationId} issues is accepted by ${target.operation.operationId}`;
+  // The case is the secured operation's (its request goes to that operation's server); the rule is the issuer's.
+  const id = `stateful.issued-token.${operation.operationId}`;
   return [
-    context.make(
+    target.make(
       'stateful',
       id,
       title,

@@ -11,18 +11,18 @@ export function numbers(schema: Schema, integer: boolean): Candidate[] {
   const { minimum: min, maximum: max, exclusiveMinimum: exMin, exclusiveMaximum: exMax } = schema;
   if (min !== undefined) {
     add('minimum', `${min}, the minimum`, 'minimum', min, true);
-    add('minimum-as-decimal', `${min} written ${decimal(min)}`, 'minimum', min, true, decimal(min));
-    add('minimum-exponent', `${min} written ${exponent(min)}`, 'minimum', min, true, exponent(min));
+    add('minimum-as-decimal', `${min} written ${decimal(min)}`, 'type', min, true, decimal(min));
+    add('minimum-exponent', `${min} written ${exponent(min)}`, 'type', min, true, exponent(min));
     add('below-minimum', `${min - step}, below the minimum`, 'minimum', round(min - step), false);
   }
   if (max !== undefined) {
     add('maximum', `${max}, the maximum`, 'maximum', max, true);
-    add('maximum-as-decimal', `${max} written ${decimal(max)}`, 'maximum', max, true, decimal(max));
-    add('maximum-exponent', `${max} written ${exponent(max)}`, 'maximum', max, true, exponent(max));
+    add('maximum-as-decimal', `${max} written ${decimal(max)}`, 'type', max, true, decimal(max));
+    add('maximum-exponent', `${max} written ${exponent(max)}`, 'type', max, true, exponent(max));
     add(
       'maximum-exponent-capital',
       `${max} written ${exponent(max).toUpperCase()}`,
-      'maximum',
+      'type',
       max,
       true,
       exponent(max).toUpperCase(),

@@ -93,6 +93,25 @@ export function strings(schema: Schema, unique?: ValueSource): Candidate[] {
       valid: false,
     });
   }
+  // White space counts like any character: a server that trims before it counts takes these wrongly.
+  if (min > 0)
+    candidates.push({
+      kind: 'min-length-spaces',
+      title: `${min} space(s), the minimum`,
+      keyword: 'minLength',
+      value: ' '.repeat(min),
+      valid: true,
+    });
+  if (max !== undefined) {
+    const trailing = `${text(max, '1-byte')} `;
+    candidates.push({
+      kind: 'above-max-length-trailing-space',
+      title: `${max} characters and a space`,
+      keyword: 'maxLength',
+      value: trailing,
+      valid: false,
+    });
+  }
   const mixed = 'Grüße, 测试 😀';
   if ([...mixed].length >= min && (max === undefined || [...mixed].length <= max) && !unique) {
     candidates.push({
