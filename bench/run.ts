@@ -100,7 +100,7 @@ async function run(argv: string[]): Promise<number> {
       Object.entries(requests.valid.headers).filter(([name]) => name !== 'content-type'),
     );
     const { runDetection } = await import('./detection.ts');
-    await runDetection(requests.contract, { ...credentials, headers, concurrency: options.concurrency }, print);
+    await runDetection(requests.contract, { credentials, headers, concurrency: options.concurrency }, print);
   }
   print(
     `Load average at the end: ${loadavg()
