@@ -104,6 +104,8 @@ export type SecurityAlternative = SecurityScheme[];
 
 export interface Server {
   url: string;
+  /** The URL with each variable at its default: `http://127.0.0.1:4010/api/v3`. */
+  defaultUrl: string;
   description?: string;
   /** The URL's path with each variable at its default and no trailing slash: `/v1/manufacturer/v2/api`. */
   pathPrefix: string;
@@ -238,7 +240,7 @@ class Reader {
     return (servers ?? []).map((server) => {
       const url = server.url.replace(/\{([^}]+)\}/g, (_, name: string) => server.variables?.[name]?.default ?? '');
       const pathPrefix = new URL(url, 'http://placeholder').pathname.replace(/\/+$/, '');
-      return { url: server.url, description: server.description, pathPrefix };
+      return { url: server.url, defaultUrl: url, description: server.description, pathPrefix };
     });
   }
 
