@@ -1,12 +1,20 @@
 // The samples on their own, for the real document and the fixture: each cURL line is the documented request, and
 // each TypeScript sample, run with a stand-in for the client, makes the calls the client interface describes.
 // (docs/docs.test.ts runs both against the mock, the TypeScript one with the real client.)
+import { spawnSync } from 'node:child_process';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { loadContract, type Contract, type Json, type Operation } from '../../lib/contract.ts';
+import { contractFrom, loadContract, type Contract, type Json, type Operation } from '../../lib/contract.ts';
 import { credentialKey, credentialsOf, placeholder, TOKEN } from '../../lib/credentials.ts';
 import { assemble, exampleOf } from '../../lib/requests.ts';
-import { codeSamples, credentialsUsed, defaultBaseUrl, sampleRequests, typescriptSample } from './samples.ts';
+import {
+  codeSamples,
+  credentialsUsed,
+  curlSample,
+  defaultBaseUrl,
+  sampleRequests,
+  typescriptSample,
+} from './samples.ts';
 
 const FIXTURE = 'test/fixtures/kinds.openapi.yaml';
 const documents: [string, Contract][] = [
@@ -151,5 +159,52 @@ describe('the TypeScript sample of a read', () => {
     const numeric = read.parameters.find((p) => p.in === 'query' && typeof exampleOf(p) === 'number')!;
     const recorded = await runWithStandIn(typescriptSample(contract, read, 'http://x'), secretsOf(contract).env);
     expect(recorded.calls[0]!.argument!.query).toMatchObject({ [numeric.name]: exampleOf(numeric) });
+  });
+});
+
+describe('a sample of awkward text', () => {
+  // Quotes, a line break, `${…}` and backquotes in a body, a line break in a summary, a secret in the body.
+  const awkward = `it's "quoted"\nsecond line \${HOME} \`date\` \\ end`;
+  const contract = contractFrom({
+    openapi: '3.1.0',
+    info: { title: 'Awkward', version: '1' },
+    servers: [{ url: 'https://example.test/base' }],
+    paths: {
+      '/notes': {
+        post: {
+          operationId: 'createNote',
+          summary: 'Create\na note',
+          requestBody: {
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: { text: { type: 'string' }, secret: { type: 'string', 'x-credential': true } },
+                },
+                examples: { odd: { summary: 'Two\nlines', value: { text: awkward, secret: 'not-this' } } },
+              },
+            },
+          },
+          responses: { '201': { description: 'Made.' } },
+        },
+      },
+    },
+  });
+  const operation = contract.operations[0]!;
+  const sent = { text: awkward, secret: 'S3cret' };
+
+  it('TypeScript: the stand-in client gets the body as the document has it, the secret from the environment', async () => {
+    const recorded = await runWithStandIn(typescriptSample(contract, operation, 'https://x'), { SECRET: 'S3cret' });
+    expect(recorded.calls[0]!.argument).toEqual({ body: sent });
+    expect(recorded.printed).toEqual(['odd 299']);
+  });
+
+  it.skipIf(spawnSync('bash', ['--version']).status !== 0)('cURL: bash hands curl the same body', () => {
+    const script = `curl() { for arg in "$@"; do printf '%s\\0' "$arg"; done; }\n${curlSample(contract, operation, 'https://x')}`;
+    const run = spawnSync('bash', ['-e'], { input: script, env: { ...process.env, SECRET: 'S3cret' } });
+    const args = run.stdout.toString().split('\0');
+    expect(run.stderr.toString()).toBe('');
+    expect(JSON.parse(args[args.indexOf('--data-raw') + 1]!)).toEqual(sent);
+    expect(args.slice(0, 3)).toEqual(['-X', 'POST', 'https://x/notes']);
   });
 });

@@ -82,7 +82,7 @@ export function curlSample(contract: Contract, operation: Operation, baseUrl: st
     // Pretty-printed, each line indented under the command: the same JSON to a server, easier to read.
     const body = parts.body === undefined ? undefined : JSON.stringify(parts.body, null, 2).replace(/\n/g, '\n  ');
     const request = { ...assemble(operation.path, parts), ...(body === undefined ? {} : { body }) };
-    lines.push('', `# ${title}`, curlFor(baseUrl, request, values, { multiline: true }));
+    lines.push('', `# ${oneLine(title)}`, curlFor(baseUrl, request, values, { multiline: true }));
   }
   return lines.join('\n').trimStart();
 }
@@ -112,9 +112,9 @@ export function typescriptSample(contract: Contract, operation: Operation, baseU
     const argument = tsLiteral(clientArgument(operation, parts), '', credentials);
     lines.push(
       '',
-      `// ${title}`,
+      `// ${oneLine(title)}`,
       `const ${result} = await client.${operation.operationId}(${argument === '{}' ? '' : argument});`,
-      `console.log('${name}', ${result}.ok ? ${result}.status : ${result});`,
+      `console.log(${quoted(name)}, ${result}.ok ? ${result}.status : ${result});`,
     );
   }
   return lines.join('\n');
@@ -140,6 +140,11 @@ function clientArgument(operation: Operation, parts: RequestParts): Record<strin
     if (isObject(argument[key]) && Object.keys(argument[key]).length === 0) delete argument[key];
   }
   return argument;
+}
+
+/** A summary as a comment line: a line break would end the comment and leave the rest as code. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 function environment(credential: Credential): string {
