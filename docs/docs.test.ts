@@ -1,17 +1,24 @@
 // The built docs as a reviewer gets them: built into a temp folder, served by the mock at /docs, opened in Debian's
 // Chromium with every request to another host blocked (the page must work offline). What must be visible is
-// read from the document. The code samples are also run, against the mock, as an integrator would run them.
+// read from the document. The code samples are also run, against the mock, as an integrator would run them: for
+// the contract and for the fixture document, which must build with no code change.
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isObject, loadContract, type JsonObject } from '../lib/contract.ts';
+import { BUNDLE_PATH, isObject, loadContract, type Contract, type Operation } from '../lib/contract.ts';
+import { credentialsOf, type Secrets } from '../lib/credentials.ts';
 import { startMockServer, type RunningMock } from '../mocks/server.ts';
-import { buildDocs, CATALOGUE_TAG, codeSamples } from '../scripts/build-docs.ts';
+import { buildDocs } from '../scripts/build-docs.ts';
+import { CATALOGUE_TAG, errorCatalogue, errorResponses } from '../scripts/docs/catalogue.ts';
+import { codeSamples, sampleRequests } from '../scripts/docs/samples.ts';
+import { openFromSidebar, samplesPanel, saveComposite, showSample } from './browser.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
+const FIXTURE = resolve(ROOT, 'test/fixtures/kinds.openapi.yaml');
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 const hasCurl = spawnSync('curl', ['--version']).status === 0;
@@ -19,98 +26,173 @@ if (!hasChromium)
   console.warn(
     `docs test: browser checks skipped, no Chromium at ${CHROMIUM} (apt-get install chromium; .ci/run does)`,
   );
-if (!hasCurl) console.warn('docs test: the cURL sample is not run, curl is not installed');
+if (!hasCurl) console.warn('docs test: the cURL samples are not run, curl is not installed');
 
-const contract = loadContract();
-const [operation] = contract.operations;
-if (!operation) throw new Error('the document has no operation to show');
-const [curlSample, tsSample] = codeSamples(contract, operation);
-const requestExamples = Object.keys(
-  ((contract.resolve(operation.raw.requestBody as JsonObject).content as JsonObject)['application/json'] as JsonObject)
-    .examples as JsonObject,
-);
-const errors = [...contract.operations.flatMap((op) => op.responses), ...contract.routeErrors]
-  .filter((r) => Number(r.status) >= 400)
-  .flatMap((r) => r.examples.filter((ex) => ex.errorCase && isObject(ex.value)).map((ex) => ex.value as JsonObject));
-
+const documents: [string, string][] = [
+  ['the contract', BUNDLE_PATH],
+  ['the fixture document', FIXTURE],
+];
 const work = mkdtempSync(join(tmpdir(), 'docs-test-'));
-const page = join(work, 'index.html');
-let docsHost: RunningMock;
-let url: string;
-let buildMs: number;
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-beforeAll(async () => {
-  const started = performance.now();
-  buildDocs(page);
-  buildMs = Math.round(performance.now() - started);
-  // Served as `npm start` serves it: by the mock, at /docs.
-  docsHost = await startMockServer({ token: 'docs-token', channelKey: 'DocsChannel1', port: 0, docsPath: page });
-  url = `${docsHost.url}/docs`;
-}, 60_000);
+/** A value for each credential the document names, letters and digits only (every rule of both documents takes them). */
+function secretsFor(contract: Contract): { secrets: Secrets; env: NodeJS.ProcessEnv } {
+  const credentials = credentialsOf(contract);
+  const secrets = Object.fromEntries(credentials.map((c) => [c.key, `Docs${c.key}42`]));
+  const env = { ...process.env, ...Object.fromEntries(credentials.map((c) => [c.env, secrets[c.key]!])) };
+  return { secrets, env };
+}
 
-afterAll(async () => {
-  await docsHost?.close();
-  rmSync(work, { recursive: true, force: true });
-});
+/** Text as the page keeps it: Redoc embeds the document as JSON, with `<` escaped so it cannot close a script. */
+function inPage(text: string): string {
+  return JSON.stringify(text).replace(/</g, '\\u003c');
+}
 
-describe('npm run docs', () => {
+/**
+ * The operations in an order their samples can run in against a fresh server: every `x-resource` create first.
+ * A read's documented key is what the create's first example makes (`order_id: Order145`, `widget_id: W-1001`), as
+ * the document's examples say; the samples keep those values, so that a reader who runs them in this order sees
+ * every documented success, and a read run before its create gets the documented 404 (and fails this test).
+ */
+function runOrder(contract: Contract): Operation[] {
+  const creates = contract.operations.filter((op) => op.resource?.action === 'create');
+  return [...creates, ...contract.operations.filter((op) => !creates.includes(op))];
+}
+
+/** The mock's URL under the operation's own server prefix (`/v1` for authenticate, `/health` for getStatus). */
+function mockBaseUrl(mock: RunningMock, operation: Operation): string {
+  return `${mock.url}${operation.servers[0]?.pathPrefix ?? ''}`;
+}
+
+/** What each run prints, per operation: `<example name> <success status>` per request. */
+function expectedRuns(contract: Contract, operations: Operation[]): Record<string, string[]> {
+  return Object.fromEntries(
+    operations.map((op) => [
+      op.operationId,
+      sampleRequests(contract, op).map((r) => `${r.name} ${op.success?.status}`),
+    ]),
+  );
+}
+
+describe.each(documents)('npm run docs, for %s', (_, bundlePath) => {
+  const contract = loadContract(bundlePath);
+  const page = join(work, `${contract.title.replace(/\W+/g, '-')}.html`);
+  let html: string;
+  let buildMs: number;
+
+  beforeAll(() => {
+    const started = performance.now();
+    buildDocs(page, bundlePath);
+    buildMs = Math.round(performance.now() - started);
+    html = readFileSync(page, 'utf8');
+  }, 60_000);
+
   it('writes one self-contained page: Redoc inlined, no CDN, no telemetry', () => {
-    const html = readFileSync(page, 'utf8');
-    console.log(`docs build: ${buildMs} ms, ${Math.round(html.length / 1024)} KiB`);
+    console.log(`docs build (${contract.title}): ${buildMs} ms, ${Math.round(html.length / 1024)} KiB`);
     expect(html).not.toMatch(/<script[^>]+\bsrc=/);
     expect(html).not.toMatch(/<link[^>]+\bhref="https?:/);
     expect(html).toContain('"disableTelemetry":true');
   });
+
+  it.each(contract.operations.map((op): [string, Operation] => [op.operationId, op]))(
+    '%s: the page carries its cURL and TypeScript samples, every URL filled',
+    (_, operation) => {
+      const samples = codeSamples(contract, operation);
+      expect(samples.map((s) => s.label)).toEqual(['cURL', 'TypeScript']);
+      // Redoc keeps the document, samples included, as JSON in the page.
+      for (const sample of samples) expect(html.includes(inPage(sample.source)), sample.source).toBe(true);
+      const urls = [...samples[0]!.source.matchAll(/^curl -X \S+ '([^']+)'/gm)].map(([, url]) => url!);
+      expect(urls).toHaveLength(sampleRequests(contract, operation).length);
+      const baseUrls = [...samples[1]!.source.matchAll(/^ {2}baseUrl: '([^']+)'/gm)].map(([, url]) => url!);
+      expect(baseUrls).toHaveLength(1);
+      for (const url of [...urls, ...baseUrls]) {
+        expect(url).toMatch(/^https?:\/\//);
+        expect(url, 'a {placeholder} is left in the URL').not.toMatch(/\{[^}]*\}/);
+      }
+    },
+  );
+
+  it('carries the error catalogue', () => {
+    expect(html.includes(inPage(errorCatalogue(contract)))).toBe(true);
+  });
+
+  it.skipIf(!hasCurl)(
+    'cURL samples, run in order against the mock: every request gets the documented success',
+    async () => {
+      const { secrets, env } = secretsFor(contract);
+      const mock = await startMockServer({ credentials: secrets, port: 0, bundlePath });
+      try {
+        const operations = runOrder(contract);
+        const printed: Record<string, string[]> = {};
+        for (const operation of operations) {
+          const [curl] = codeSamples(contract, operation, mockBaseUrl(mock, operation));
+          const names = sampleRequests(contract, operation).map((r) => r.name);
+          // Each command prints its status; `-e` stops at a command that could not run at all.
+          const script = curl!.source.replace(/^curl /gm, `curl -sS -o /dev/null -w '%{http_code}\\n' `);
+          const codes = (await run('bash', ['-e'], script, env)).trim().split('\n');
+          printed[operation.operationId] = codes.map((code, i) => `${names[i]} ${code}`);
+        }
+        expect(printed).toEqual(expectedRuns(contract, operations));
+      } finally {
+        await mock.close();
+      }
+    },
+  );
 });
 
-describe('the code samples, run against the mock', () => {
-  const credentials = { token: 'docs-sample-token', channelKey: 'DocsSample42' };
-  const success = operation.responses.find((r) => /^2\d\d$/.test(r.status))!.status;
-  const env = { ...process.env, TOKEN: credentials.token, CHANNEL_KEY: credentials.channelKey };
-  const prefix = new URL(String((contract.document.servers as JsonObject[])[0]!.url)).pathname;
+describe('the TypeScript samples, run with the typed client against the mock', () => {
+  const contract = loadContract();
 
-  it(`TypeScript: every request example gets ${success}`, async () => {
-    const mock = await startMockServer({ ...credentials, port: 0 });
+  it('client/ has one function per operation, and every request of every sample gets the documented success', async () => {
+    const { secrets, env } = secretsFor(contract);
+    // The samples call the generated client (one function per operationId, `{ body, query, path, header }`). Until
+    // that client is on this branch this fails here, naming the functions client/ lacks, rather than skipping.
+    const { createClient } = (await import(pathToFileURL(join(ROOT, 'client/index.ts')).href)) as {
+      createClient: (options: Record<string, string>) => Record<string, unknown>;
+    };
+    const client = createClient({ baseUrl: 'http://127.0.0.1:9', ...secrets });
+    const missing = contract.operations.map((op) => op.operationId).filter((id) => typeof client[id] !== 'function');
+    expect(missing, 'client/ lacks these operations (the generated client is not merged yet)').toEqual([]);
+
+    const mock = await startMockServer({ credentials: secrets, port: 0 });
     try {
-      const [, sample] = codeSamples(contract, operation, `${mock.url}${prefix}`);
-      // As the sample says: a file in the kit's root (an ESM package with client/ in it), run with tsx.
+      // As the samples say: a file in the kit's root (an ESM package with client/ in it), run with tsx.
       const kit = join(work, 'kit');
       mkdirSync(kit);
       writeFileSync(join(kit, 'package.json'), '{ "type": "module" }');
       symlinkSync(join(ROOT, 'client'), join(kit, 'client'));
-      writeFileSync(join(kit, 'sample.ts'), sample!.source);
-      const out = await run(join(ROOT, 'node_modules/.bin/tsx'), ['sample.ts'], '', env, kit);
-      for (const name of requestExamples) expect(out, out).toContain(`${name} ${success}`);
+      const operations = runOrder(contract);
+      const printed: Record<string, string[]> = {};
+      for (const operation of operations) {
+        const [, sample] = codeSamples(contract, operation, mockBaseUrl(mock, operation));
+        writeFileSync(join(kit, `${operation.operationId}.ts`), sample!.source);
+        const out = await run(join(ROOT, 'node_modules/.bin/tsx'), [`${operation.operationId}.ts`], '', env, kit);
+        printed[operation.operationId] = out.trim().split('\n');
+      }
+      expect(printed).toEqual(expectedRuns(contract, operations));
     } finally {
       await mock.close();
     }
-  });
-
-  it.skipIf(!hasCurl)(`cURL: every request example gets ${success}`, async () => {
-    const mock = await startMockServer({ ...credentials, port: 0 });
-    try {
-      const [sample] = codeSamples(contract, operation, `${mock.url}${prefix}`);
-      const out = await run(
-        'bash',
-        ['-e'],
-        sample!.source.replace(/^curl /gm, `curl -sS -o /dev/null -w '%{http_code}\\n' `),
-        env,
-      );
-      expect(out.trim().split('\n')).toEqual(requestExamples.map(() => success));
-    } finally {
-      await mock.close();
-    }
-  });
+  }, 60_000);
 });
 
 describe('the page in Chromium', () => {
+  const contract = loadContract();
+  const page = join(work, 'chromium.html');
+  let docsHost: RunningMock;
+  let url: string;
   let browser: Browser;
   let tab: Page;
   const outside: string[] = [];
   const pageErrors: string[] = [];
+  const shots: { operation: Buffer; typescript: Buffer }[] = [];
 
   beforeAll(async () => {
     if (!hasChromium) return;
+    buildDocs(page);
+    // Served as `npm start` serves it: by the mock, at /docs.
+    docsHost = await startMockServer({ credentials: secretsFor(contract).secrets, port: 0, docsPath: page });
+    url = `${docsHost.url}/docs`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -125,6 +207,8 @@ describe('the page in Chromium', () => {
       ],
     });
     tab = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    // Shorter than the test's own timeout, so that a missing element is named rather than the test timing out.
+    tab.setDefaultTimeout(10_000);
     await tab.route('**/*', (route) => {
       const request = route.request();
       if (request.url().startsWith(url)) return route.continue();
@@ -137,43 +221,55 @@ describe('the page in Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
+    await docsHost?.close();
   });
 
-  it.skipIf(!hasChromium)(
-    'shows the operation and both code samples, then the error catalogue, and saves a screenshot',
-    async () => {
-      const sidebar = (text: string) => tab.getByText(text, { exact: true }).first().click();
-      await sidebar(String((operation.raw.tags as string[])[0]));
-      await sidebar(operation.summary);
-      await tab.getByRole('heading', { name: operation.summary }).first().waitFor({ state: 'visible' });
-
-      const line = (source: string, fragment: string) => source.split('\n').find((l) => l.includes(fragment))!;
-      await tab.getByText(line(curlSample!.source, 'curl ')).first().waitFor({ state: 'visible' });
+  it.skipIf(!hasChromium).each(contract.operations.map((op): [string, Operation] => [op.operationId, op]))(
+    '%s: reached from the sidebar, with its cURL and its TypeScript sample as built',
+    async (_, operation) => {
+      const section = await openFromSidebar(tab, operation);
+      await section.getByRole('heading', { name: operation.summary }).first().waitFor({ state: 'visible' });
+      const [curl, typescript] = codeSamples(contract, operation);
+      await expect(showSample(tab, section, curl!)).resolves.toBe(curl!.source);
       const operationShot = await tab.screenshot();
-      await tab.getByRole('button', { name: curlSample!.label }).click();
-      await tab.getByRole('menuitem', { name: tsSample!.label }).click();
-      await tab
-        .getByText(line(tsSample!.source, `await client.${operation.operationId}(`))
-        .first()
-        .waitFor({ state: 'visible' });
-      const tsShot = await tab.getByTestId('right-panel').filter({ hasText: tsSample!.label }).first().screenshot();
+      await expect(showSample(tab, section, typescript!)).resolves.toBe(typescript!.source);
+      shots.push({ operation: operationShot, typescript: await samplesPanel(tab, section).screenshot() });
+    },
+    30_000,
+  );
 
-      await sidebar(CATALOGUE_TAG);
-      for (const error of errors) {
+  it.skipIf(!hasChromium)(
+    'shows every error of the catalogue, saves the screenshot, and asks nothing of another host',
+    async () => {
+      await tab.getByTestId('menu-item-label').filter({ hasText: CATALOGUE_TAG }).first().click();
+      // Redoc makes a section per heading of the catalogue's text, drawn once it scrolls into view; each is shot.
+      const slug = `/${CATALOGUE_TAG.toLowerCase().replace(/\s+/g, '-')}`;
+      const sections = tab.locator(`[data-section-id^="${slug}"]`);
+      const catalogueShots = [];
+      for (let i = 0; i < (await sections.count()); i++) {
+        // Scrolled by script, one at a time: Redoc draws a section only once it has been in view, replacing it.
+        await sections.nth(i).evaluate((e) => e.scrollIntoView());
+        const part = sections.nth(i).getByTestId('middle-panel');
+        await part.waitFor({ state: 'visible' });
+        catalogueShots.push(await part.screenshot());
+      }
+      const examples = errorResponses([
+        ...contract.operations.flatMap((op) => op.responses),
+        ...contract.routeErrors,
+      ]).flatMap((r) => r.examples.filter((ex) => ex.errorCase));
+      await expect(tab.locator(`[data-section-id^="${slug}"] tbody tr`).count()).resolves.toBe(examples.length);
+      for (const { value } of examples) {
+        if (!isObject(value)) continue;
         await tab
-          .getByRole('cell', { name: String(error.message), exact: true })
+          .getByRole('cell', { name: String(value.message), exact: true })
           .first()
           .waitFor({ state: 'visible' });
-        if (typeof error.code === 'string')
-          await tab.getByRole('cell', { name: error.code, exact: true }).waitFor({ state: 'visible' });
+        if (typeof value.code === 'string')
+          await tab.getByRole('cell', { name: value.code, exact: true }).first().waitFor({ state: 'visible' });
       }
-      // Redoc makes a section per heading of the catalogue's text; each is shot on its own, as it scrolls into view.
-      const slug = `/${CATALOGUE_TAG.toLowerCase().replace(/\s+/g, '-')}`;
-      const catalogueShots = [];
-      for (const part of await tab.locator(`[data-section-id^="${slug}"] [data-testid="middle-panel"]`).all())
-        catalogueShots.push(await part.screenshot());
 
-      await saveComposite(browser, operationShot, tsShot, catalogueShots, join(ROOT, 'test-output/docs.png'));
+      expect(shots).toHaveLength(contract.operations.length);
+      await saveComposite(browser, shots, catalogueShots, join(ROOT, 'test-output/docs.png'));
       expect(pageErrors).toEqual([]);
       // Images may be asked for elsewhere (Redoc's "API docs by" badge is one) and are not needed; nothing else is.
       expect(outside.filter((request) => !request.startsWith('image '))).toEqual([]);
@@ -181,20 +277,6 @@ describe('the page in Chromium', () => {
     60_000,
   );
 });
-
-/** One picture for the review: the operation with its cURL sample, then the TypeScript sample beside the catalogue. */
-async function saveComposite(browser: Browser, operation: Buffer, sample: Buffer, catalogue: Buffer[], path: string) {
-  const img = (png: Buffer) =>
-    `<img style="display:block;max-width:100%;border:1px solid #bbb" src="data:image/png;base64,${png.toString('base64')}">`;
-  const sheet = await browser.newPage({ viewport: { width: 1440, height: 800 } });
-  await sheet.setContent(
-    `<body style="margin:8px">${img(operation)}<div style="display:flex;gap:16px;align-items:flex-start;margin-top:16px">` +
-      `<div>${img(sample)}</div><div>${catalogue.map(img).join('')}</div></div></body>`,
-  );
-  mkdirSync(join(path, '..'), { recursive: true });
-  await sheet.screenshot({ path, fullPage: true });
-  await sheet.close();
-}
 
 /** Asynchronous: the mock answering the child runs in this process. */
 function run(command: string, args: string[], input: string, env: NodeJS.ProcessEnv, cwd = ROOT): Promise<string> {

@@ -68,7 +68,7 @@ export class Reader {
     return (servers ?? []).map((server) => {
       const url = server.url.replace(/\{([^}]+)\}/g, (_, name: string) => server.variables?.[name]?.default ?? '');
       const pathPrefix = new URL(url, 'http://placeholder').pathname.replace(/\/+$/, '');
-      return { url: server.url, description: server.description, pathPrefix };
+      return { url: server.url, defaultUrl: url, description: server.description, pathPrefix };
     });
   }
 

@@ -84,6 +84,8 @@ export type SecurityAlternative = SecurityScheme[];
 
 export interface Server {
   url: string;
+  /** The URL with each variable at its default: `http://127.0.0.1:4010/api/v3`. */
+  defaultUrl: string;
   description?: string;
   /** The URL's path with each variable at its default and no trailing slash: `/v1/manufacturer/v2/api`. */
   pathPrefix: string;

@@ -1,0 +1,67 @@
+// How the docs test reads the Redoc page in Chromium: the way to an operation from the sidebar, the code sample of
+// each language, and the picture saved for review. Redoc's own test ids (menu-item-label, right-panel,
+// source-code) and data-section-id are what it finds things by.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import type { Operation } from '../lib/contract.ts';
+import type { CodeSample } from '../scripts/docs/samples.ts';
+
+/** The labels of the samples' language switcher. */
+const LANGUAGES = /^(cURL|TypeScript)$/;
+
+/** Clicks the operation in the sidebar (opening its tag first if needed) and gives its section of the page. */
+export async function openFromSidebar(tab: Page, operation: Operation): Promise<Locator> {
+  const items = tab.getByTestId('menu-item-label');
+  const entry = items.filter({ has: tab.getByText(operation.summary, { exact: true }) }).first();
+  // A tag may share its name with a section of the introduction ("Authentication"): try each item of that name.
+  for (const tag of await items.filter({ has: tab.getByText(operation.tags[0] ?? '', { exact: true }) }).all()) {
+    if (await entry.isVisible()) break;
+    await tag.click();
+  }
+  await entry.click();
+  await tab.waitForURL((address) => address.hash.length > 1);
+  return tab.locator(`[data-section-id="${new URL(tab.url()).hash.slice(1)}"]`);
+}
+
+/** The panel of the operation's code samples: the right panel with the language switcher. */
+export function samplesPanel(tab: Page, section: Locator): Locator {
+  return section
+    .getByTestId('right-panel')
+    .filter({ has: tab.getByRole('button', { name: LANGUAGES }) })
+    .first();
+}
+
+/** Picks the sample's language in the switcher (Redoc remembers the last pick) and gives the code shown. */
+export async function showSample(tab: Page, section: Locator, sample: CodeSample): Promise<string> {
+  const panel = samplesPanel(tab, section);
+  const switcher = panel.getByRole('button', { name: LANGUAGES });
+  if ((await switcher.innerText()).trim() !== sample.label) {
+    await switcher.click();
+    await tab.getByRole('menuitem', { name: sample.label }).click();
+  }
+  const code = panel.getByTestId('source-code').first();
+  await code.waitFor({ state: 'visible' });
+  return code.innerText();
+}
+
+/** One picture for the review: per operation, the page with its cURL sample beside its TypeScript sample; then the catalogue. */
+export async function saveComposite(
+  browser: Browser,
+  operations: { operation: Buffer; typescript: Buffer }[],
+  catalogue: Buffer[],
+  path: string,
+) {
+  const img = (png: Buffer, width = '100%') =>
+    `<img style="display:block;max-width:${width};border:1px solid #bbb" src="data:image/png;base64,${png.toString('base64')}">`;
+  const row = (left: string, right: string) =>
+    `<div style="display:flex;gap:16px;align-items:flex-start;margin-bottom:16px"><div style="flex:3">${left}</div><div style="flex:2">${right}</div></div>`;
+  const sheet = await browser.newPage({ viewport: { width: 1800, height: 800 } });
+  await sheet.setContent(
+    `<body style="margin:8px">${operations.map((shot) => row(img(shot.operation), img(shot.typescript))).join('')}` +
+      `<div style="display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start">${catalogue.map((png) => img(png, '880px')).join('')}</div></body>`,
+  );
+  mkdirSync(dirname(path), { recursive: true });
+  await sheet.screenshot({ path, fullPage: true });
+  await sheet.close();
+}

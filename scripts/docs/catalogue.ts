@@ -1,0 +1,76 @@
+// The error catalogue of the docs: every error the document answers, per operation and for requests that reach
+// none, made from the examples of its error responses (each marked `x-error-case`).
+import { STATUS_CODES } from 'node:http';
+import { isObject, type Contract, type DocumentedResponse } from '../../lib/contract.ts';
+
+export const CATALOGUE_TAG = 'Error catalogue';
+
+/**
+ * Markdown: per operation (and for requests that reach none), a heading per error status that says whether the
+ * status is sourced or decided and why, then a row per error example. Grouped by status because Redoc gives a
+ * trait tag only the middle column: one wide table would not fit.
+ */
+export function errorCatalogue(contract: Contract): string {
+  const sections = [
+    ...contract.operations.map((op) => ({ title: `${op.summary}: ${op.method} ${op.path}`, responses: op.responses })),
+    { title: 'Any request that reaches no operation', responses: contract.routeErrors },
+  ];
+  return [
+    "Every error this API answers, made from the examples of the document's error responses. A status marked",
+    '**Decision** is not in the article: this contract chose it (see *What is sourced and what is decided* in the',
+    'introduction). A message without a code has none in the article; tell those apart by status and message.',
+    ...sections.flatMap(({ title, responses }) => [
+      '',
+      `## ${title}`,
+      ...errorResponses(responses).flatMap((r) => [
+        '',
+        `### ${statusText(r)}${decidedStatus(r) ? ' · Decision' : ''}`,
+        '',
+        r.description,
+        '',
+        ...errorTable(r),
+      ]),
+    ]),
+  ].join('\n');
+}
+
+/** The responses the catalogue lists: error statuses with at least one example marked `x-error-case`. */
+export function errorResponses(responses: DocumentedResponse[]): DocumentedResponse[] {
+  return responses.filter((r) => Number(r.status) >= 400 && r.examples.some((ex) => ex.errorCase));
+}
+
+function errorTable(response: DocumentedResponse): string[] {
+  const rows = response.examples
+    .filter((ex) => ex.errorCase)
+    .map((ex) => {
+      const value = isObject(ex.value) ? ex.value : {};
+      const message = typeof value.message === 'string' ? value.message : '';
+      const [happens, fix] = (ex.description ?? plain(response.description)).split(/\s*Fix:\s*/);
+      const when = ex.summary && !ex.summary.startsWith(message) ? `${ex.summary}: ${happens}` : happens;
+      const code = typeof value.code === 'string' ? `\`${value.code}\`` : '–';
+      return `| ${[message, code, when || '–', capitalise(fix) || '–'].map(cell).join(' | ')} |`;
+    });
+  return ['| Message | Code | When it happens | How to fix |', '|---|---|---|---|', ...rows];
+}
+
+function statusText(response: DocumentedResponse): string {
+  return `${response.status} ${STATUS_CODES[Number(response.status)] ?? ''}`.trim();
+}
+
+/** A decision when the response says *Decision*, unless it names the article (*Source*) for its status. */
+function decidedStatus(response: DocumentedResponse): boolean {
+  return response.description.includes('*Decision:*') && !/\*Source:\*[^.]*\bstatus\b/.test(response.description);
+}
+
+/** A response description without its Source and Decision markers, for an example with no description. */
+function plain(description: string): string {
+  return capitalise(description.replace(/\*(Source|Decision):\*\s*/g, ''));
+}
+
+function capitalise(text = ''): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function cell(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
+}
