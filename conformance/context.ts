@@ -2,8 +2,13 @@
 // change one part of it, fresh values for `x-unique` fields, and the answers the document promises.
 import { answerFor, isObject, type Contract, type Json, type JsonObject, type Operation } from '../lib/contract.ts';
 import type { ErrorCase } from '../lib/extensions.ts';
-import { assemble, documentedParts, requestExamples, type RequestParts } from '../lib/requests.ts';
-import { credentialKey, placeholder } from '../lib/credentials.ts';
+import {
+  assemble,
+  documentedParts,
+  requestExamples,
+  withCredentialPlaceholders,
+  type RequestParts,
+} from '../lib/requests.ts';
 import type { SchemaValidator } from '../lib/schema-validator.ts';
 import type { Case, CaseRequest, Expectation, Family, Step } from './case.ts';
 import { propertiesOf } from '../lib/schema-shape.ts';
@@ -85,7 +90,6 @@ export function operationContext(
   const unique = values.next;
   const properties = operation.requestBody?.schema ? propertiesOf(contract, operation.requestBody.schema) : [];
   const uniqueFields = properties.filter(([, node]) => node.schema['x-unique'] === true).map(([name]) => name);
-  const credentialFields = operation.requestBody?.credentials ?? [];
   const firstExample = requestExamples(operation)[0]?.value;
 
   const context: OperationContext = {
@@ -97,8 +101,7 @@ export function operationContext(
       if (!isObject(body)) return structuredClone(body);
       const copy: JsonObject = structuredClone(body);
       for (const field of uniqueFields) if (field in copy) copy[field] = unique();
-      for (const field of credentialFields) if (field in copy) copy[field] = placeholder(credentialKey(field));
-      return copy;
+      return withCredentialPlaceholders(operation, copy) ?? copy;
     },
     body() {
       return firstExample === undefined ? undefined : context.fresh(firstExample);

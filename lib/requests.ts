@@ -103,7 +103,7 @@ export function assemble(template: string, parts: RequestParts): HttpRequest {
 }
 
 /** The body with each `x-credential` property (an API key) as the placeholder of its credential. */
-function withCredentialPlaceholders(operation: Operation, body: Json | undefined): Json | undefined {
+export function withCredentialPlaceholders(operation: Operation, body: Json | undefined): Json | undefined {
   const names = operation.requestBody?.credentials ?? [];
   if (!isObject(body) || names.length === 0) return body;
   return {

@@ -159,7 +159,7 @@ function operationFor(contract: Contract, item: JsonObject): Operation {
  * security), optional query parameters present but switched off; its saved answers show the same request.
  */
 function documentedItem(contract: Contract, operation: Operation, item: JsonObject, variable: string): PostmanItem {
-  const sample = sampleRequests(contract, operation)[0]!;
+  const sample = sampleRequests(operation)[0]!;
   const [alternative = []] = operation.security;
   // Postman's auth carries the token where it can express the scheme; otherwise it stays where the document puts it.
   const auth = alternative.length > 0 ? tokenAuth(alternative) : undefined;

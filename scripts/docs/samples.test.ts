@@ -78,7 +78,7 @@ describe.each(documents)('the samples of %s', (_, contract) => {
   const { env, byPlaceholder } = secretsOf(contract);
 
   describe.each(contract.operations.map((op): [string, Operation] => [op.operationId, op]))('%s', (_, operation) => {
-    const requests = sampleRequests(contract, operation);
+    const requests = sampleRequests(operation);
     const base = defaultBaseUrl(operation);
     const [curl, typescript] = codeSamples(contract, operation);
 

@@ -5,8 +5,14 @@
 import { isObject, parametersIn, type Contract, type Json, type Operation } from '../../lib/contract.ts';
 import { credentialKey, credentialsOf, placeholder, TOKEN, type Credential } from '../../lib/credentials.ts';
 import { curlFor, shellValuesOf } from '../../lib/curl.ts';
-import { assemble, documentedParts, exampleOf, requestExamples, type RequestParts } from '../../lib/requests.ts';
-import { propertiesOf } from '../../lib/schema-shape.ts';
+import {
+  assemble,
+  documentedParts,
+  exampleOf,
+  requestExamples,
+  withCredentialPlaceholders,
+  type RequestParts,
+} from '../../lib/requests.ts';
 import { describeScheme } from '../../lib/security.ts';
 
 export type CodeSample = { lang: string; label: string; source: string };
@@ -41,17 +47,8 @@ export function defaultBaseUrl(operation: Operation): string {
  * The requests the samples send, in the document's order of examples. Optional query parameters with an example
  * are sent too, so that a reader sees every parameter filled; `x-credential` body fields stand as placeholders.
  */
-export function sampleRequests(contract: Contract, operation: Operation): SampleRequest[] {
+export function sampleRequests(operation: Operation): SampleRequest[] {
   const examples = requestExamples(operation);
-  const credentialFields = operation.requestBody?.schema
-    ? propertiesOf(contract, operation.requestBody.schema).filter(([, node]) => node.schema['x-credential'] === true)
-    : [];
-  const withPlaceholders = (body: Json): Json => {
-    if (!isObject(body)) return body;
-    const copy = { ...body };
-    for (const [field] of credentialFields) if (field in copy) copy[field] = placeholder(credentialKey(field));
-    return copy;
-  };
   if (examples.length === 0) {
     const parts = documentedParts(operation, { optionalQuery: true });
     return [{ name: operation.operationId, title: operation.summary || operation.operationId, parts }];
@@ -59,7 +56,10 @@ export function sampleRequests(contract: Contract, operation: Operation): Sample
   return examples.map((example) => ({
     name: example.name,
     title: example.summary ?? example.name,
-    parts: documentedParts(operation, { body: withPlaceholders(example.value), optionalQuery: true }),
+    parts: documentedParts(operation, {
+      body: withCredentialPlaceholders(operation, example.value),
+      optionalQuery: true,
+    }),
   }));
 }
 
@@ -70,7 +70,7 @@ export function credentialsUsed(contract: Contract, requests: SampleRequest[]): 
 }
 
 export function curlSample(contract: Contract, operation: Operation, baseUrl: string): string {
-  const requests = sampleRequests(contract, operation);
+  const requests = sampleRequests(operation);
   const credentials = credentialsUsed(contract, requests);
   const values = shellValuesOf(credentials);
   const [, ...otherWays] = operation.security;
@@ -93,7 +93,7 @@ export function curlSample(contract: Contract, operation: Operation, baseUrl: st
  * body's own credential fields, which stay in the body.
  */
 export function typescriptSample(contract: Contract, operation: Operation, baseUrl: string): string {
-  const requests = sampleRequests(contract, operation);
+  const requests = sampleRequests(operation);
   const credentials = credentialsUsed(contract, requests);
   const options = credentials.filter(
     (c) => c.key === TOKEN || operation.parameters.some((p) => p.credential && credentialKey(p.name) === c.key),
