@@ -70,9 +70,17 @@ function strings(schema: Schema): fc.Arbitrary<Json> {
   const format = schema.format ? FORMAT_SAMPLES[schema.format] : undefined;
   if (format) return fc.constantFrom(...format.valid);
   if (schema.pattern !== undefined) return fc.stringMatching(new RegExp(schema.pattern, 'u')).filter(fits);
-  // `binary` draws any code point but the surrogate halves: 1- to 4-byte UTF-8 alike, counted as JSON Schema counts.
-  return fc.string({ unit: 'binary', minLength: min, maxLength: max });
+  return fc.string({ unit: CODE_POINT, minLength: min, maxLength: max });
 }
+
+/**
+ * Any code point but the surrogate halves: 1- to 4-byte UTF-8 alike, one unit each, as JSON Schema counts. The same
+ * as fast-check's `unit: 'binary'`, which costs 81 MB of heap and 1.5 s the first time it is built (a table of every
+ * code point), and so took a third of the CLI's memory.
+ */
+const CODE_POINT = fc
+  .integer({ min: 0, max: 0x10ffff - 0x800 })
+  .map((n) => String.fromCodePoint(n < 0xd800 ? n : n + 0x800));
 
 function arrays(contract: Contract, node: SchemaNode, depth: number): fc.Arbitrary<Json> {
   const { schema } = node;
