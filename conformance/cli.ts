@@ -3,10 +3,9 @@
 // (bad options, preflight refused, a failure of the suite itself). The server under test may answer anything:
 // everything printed has every secret blanked (in every spelling) and every control character made visible, and
 // the run ends with the summary and the reports whatever it did.
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { loadContract, type Contract } from '../lib/contract.ts';
 import { credentialsOf } from '../lib/credentials.ts';
+import { isEntryPoint } from '../lib/entry-point.ts';
 import { schemaValidator } from '../lib/schema-validator.ts';
 import { FAMILIES, type Case } from './case.ts';
 import { buildCatalogue } from './catalogue.ts';
@@ -220,13 +219,4 @@ export function runAsProgram(program: () => Promise<number> = () => main(process
   );
 }
 
-/** Whether this module is the process's entry point, whatever path (a symlink, spaces) it was started by. */
-function isEntryPoint(): boolean {
-  try {
-    return realpathSync(fileURLToPath(import.meta.url)) === realpathSync(process.argv[1] ?? '');
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) runAsProgram();
+if (isEntryPoint(import.meta.url)) runAsProgram();

@@ -6,7 +6,6 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { STATUS_CODES } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parse, stringify } from 'yaml';
 import {
   BUNDLE_PATH,
@@ -19,6 +18,7 @@ import {
   type JsonObject,
   type Operation,
 } from '../lib/contract.ts';
+import { isEntryPoint } from '../lib/entry-point.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 export const DOCS_OUTPUT = resolve(ROOT, 'docs/index.html');
@@ -238,7 +238,7 @@ function cell(text: string): string {
   return text.replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+if (isEntryPoint(import.meta.url)) {
   const started = performance.now();
   buildDocs(resolve(process.argv[2] ?? DOCS_OUTPUT));
   console.log(`docs: wrote ${process.argv[2] ?? 'docs/index.html'} in ${Math.round(performance.now() - started)} ms`);

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { loadContract, type Contract } from '../lib/contract.ts';
+import { isEntryPoint } from '../lib/entry-point.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -35,6 +36,6 @@ function operationsModule(contract: Contract): string {
   return `export const operations = {\n${entries.join('\n')}\n} as const;\n`;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+if (isEntryPoint(import.meta.url)) {
   await generate(resolve(process.argv[2] ?? resolve(ROOT, 'generated')));
 }

@@ -3,11 +3,11 @@
 // a test that its answer has the documented status (and message, for errors).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import Converter from 'openapi-to-postmanv2';
 import { BUNDLE_PATH, isObject, loadContract, type JsonObject } from '../lib/contract.ts';
 import { buildCases } from '../conformance/cases.ts';
 import { CHANNEL_KEY, type Case } from '../conformance/case.ts';
+import { isEntryPoint } from '../lib/entry-point.ts';
 
 export const COLLECTION_PATH = resolve(import.meta.dirname, '../postman/collection.json');
 
@@ -87,7 +87,7 @@ function itemFor(testCase: Case): JsonObject {
   } as unknown as JsonObject;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+if (isEntryPoint(import.meta.url)) {
   mkdirSync(dirname(COLLECTION_PATH), { recursive: true });
   writeFileSync(COLLECTION_PATH, JSON.stringify(await buildCollection(), null, 2));
   console.log(
