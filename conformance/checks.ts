@@ -8,6 +8,7 @@ import { isObject, type Contract, type Json } from '../lib/contract.ts';
 import { echoOf, echoPlaces, valueAt } from '../lib/echo.ts';
 import { fieldErrorsProperty } from '../lib/field-errors.ts';
 import { atPointer } from '../lib/json.ts';
+import { branchesOf } from '../lib/schema-shape.ts';
 import type { SchemaValidator } from '../lib/schema-validator.ts';
 import type { Case, Expectation } from './case.ts';
 
@@ -122,24 +123,35 @@ function contentTypeIsJson(_expect: Expectation, exchange: Answered): Finding {
   );
 }
 
-function bodyMatchesSchema(expect: Expectation, exchange: Answered, { validator }: CheckContext): Finding | undefined {
+function bodyMatchesSchema(
+  expect: Expectation,
+  exchange: Answered,
+  { contract, validator }: CheckContext,
+): Finding | undefined {
   if (!expect.schema) return undefined;
   const fix = `Send a body valid against ${expect.schema.pointer}.`;
   if (exchange.json === undefined)
     return finding(false, 'a JSON body valid against the documented schema', `not JSON: ${exchange.text}`, fix);
   const problems = validator.problems(expect.schema, exchange.json);
+  if (problems.length === 0) return finding(true, 'a body valid against the documented schema', 'valid', fix);
+  // Against a oneOf, ajv lists every branch's problems and then that none matched: the same fault twice, and faults
+  // of branches the server never meant. The branch the body comes closest to says what is wrong with it.
+  const closest = branchesOf(contract, expect.schema)
+    ?.branches.map(({ node }) => ({ node, problems: validator.problems(node, exchange.json) }))
+    .sort((a, b) => a.problems.length - b.problems.length)[0];
+  const shown = closest?.problems.length ? closest.problems : problems;
   const described = [
     ...new Set(
-      problems.map(
+      shown.map(
         (p) =>
           `${p.instancePath || '(body)'} ${p.message}${'additionalProperty' in p.params ? ` (${String(p.params.additionalProperty)})` : ''}`,
       ),
     ),
-  ];
+  ].join('; ');
   return finding(
-    problems.length === 0,
+    false,
     'a body valid against the documented schema',
-    problems.length ? described.join('; ') : 'valid',
+    closest?.problems.length ? `${described} (against ${closest.node.pointer}, the closest branch)` : described,
     fix,
   );
 }
