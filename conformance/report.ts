@@ -52,10 +52,13 @@ const count = (results: CaseResult[], outcome: CaseResult['outcome']) =>
 export function scores(results: CaseResult[]): FamilyScore[] {
   return FAMILIES.map((family) => {
     const of = results.filter((r) => r.testCase.family === family);
-    const [passed, failed, inapplicable, errors] = (['passed', 'failed', 'inapplicable', 'error'] as const).map((o) =>
-      count(of, o),
-    ) as [number, number, number, number];
-    return { family, passed, failed, inapplicable, errors };
+    return {
+      family,
+      passed: count(of, 'passed'),
+      failed: count(of, 'failed'),
+      inapplicable: count(of, 'inapplicable'),
+      errors: count(of, 'error'),
+    };
   }).filter((s) => s.passed + s.failed + s.inapplicable + s.errors > 0);
 }
 

@@ -9,7 +9,13 @@ import fc from 'fast-check';
 import type { Case, CaseRequest, Drawn, Expectation } from './case.ts';
 import { CHECKS, type Exchange, type Finding } from './checks.ts';
 import { parseBoundedJson } from './http/parse-json.ts';
-import { bodyText, DEFAULT_LIMITS, exchange, isAnswer, truncationNote } from './http/read-response.ts';
+import {
+  bodyText,
+  DEFAULT_LIMITS,
+  exchange as boundedExchange,
+  isAnswer,
+  truncationNote,
+} from './http/read-response.ts';
 import { fill, type Filled } from './placeholders.ts';
 import { excerpt, redactorFor } from './secrets.ts';
 
@@ -85,7 +91,7 @@ export const send: Sender = async (target, operationId, request, earlier) => {
   )?.inapplicable;
   if (inapplicable) return { inapplicable };
   const base = (target.baseUrlFor?.(operationId) ?? target.baseUrl).replace(/\/+$/, '');
-  const outcome = await exchange(
+  const outcome = await boundedExchange(
     `${base}${path.text}`,
     {
       method: request.method,
