@@ -139,7 +139,7 @@ async function run(argv: string[], contract: Contract, env: NodeJS.ProcessEnv, s
   const ready = await preflight(catalogue.cases.map(catalogue.renew), target);
   if (!ready.ok) {
     info.stopped = ready.reason;
-    warn(`Preflight refused, nothing was graded: ${ready.reason}`);
+    warn(`Preflight refused, nothing was graded: ${forTerminal(ready.reason)}`);
   } else {
     say(`Preflight passed (${ready.testCase.id}). Running ${cases.length} cases (${settings.concurrency} at a time)…`);
     let done = 0;
@@ -171,7 +171,7 @@ async function run(argv: string[], contract: Contract, env: NodeJS.ProcessEnv, s
   const errors = results.filter((r) => r.outcome === 'error');
   if (errors.length)
     warn(
-      `The suite itself failed on ${errors.length} case(s), so the verdict is incomplete (exit 2): ${errors[0]!.note}`,
+      `The suite itself failed on ${errors.length} case(s), so the verdict is incomplete (exit 2): ${forTerminal(errors[0]!.note ?? '')}`,
     );
   return EXIT_CODES[result(results, info)];
 }

@@ -37,6 +37,7 @@ const ECHOES = {
   'echo-credentials-first':
     '200 to the first request, then 401 with a JSON error whose message is a credential it received (or a near-miss), in the next spelling each time',
   'refusal-echoing-token': '403 to everything, the token JSON-escaped where the quoted body is cut',
+  'forged-verdict': '200 with a text body whose second line is a verdict of its own',
 } as const;
 type Name = Behaviour | keyof typeof ECHOES;
 
@@ -54,7 +55,7 @@ const EXPECTED: Record<Name, { code: 1 | 2; says: RegExp }> = {
   'escapes-in-json': { code: 1, says: /actual {3}[^\n]*\\u001b\]0;pwned\\u0007/ },
   'escape-in-header': { code: 2, says: /Preflight refused.*not a valid HTTP answer: .*Invalid header value char/ },
   'xml-breakers': { code: 1, says: /actual {3}[^\n]*must be equal to constant/ },
-  'echo-secrets': { code: 1, says: /actual {3}not JSON: raw\thost: 127\.0\.0\.1/ },
+  'echo-secrets': { code: 1, says: /actual {3}not JSON: raw\\thost: 127\.0\.0\.1:\d+\\njson\\thost/ },
   redirect: {
     code: 2,
     says: /answered 302 .*It redirects to https:\/\/attacker\.invalid\/collect; the suite follows no redirect/,
@@ -67,6 +68,7 @@ const EXPECTED: Record<Name, { code: 1 | 2; says: RegExp }> = {
   'wrong-length': { code: 2, says: /Preflight refused.*closed the connection before the body was complete/ },
   reset: { code: 2, says: /Preflight refused.*connection reset by the server/ },
   'echo-credentials-first': { code: 1, says: /actual {3}\{"success":false,"message":"[^"\n]*<(token|channelKey)>/ },
+  'forged-verdict': { code: 1, says: /actual {3}not JSON: oops\\nCONFORMANT: all 496 cases as documented/ },
   'refusal-echoing-token': {
     code: 2,
     says: /answered 403 \(application\/json, "\{"message":"x{280}<token>"?… \(cut; \d+ characters in all\)"\)/,
@@ -169,6 +171,10 @@ async function startEcho(name: keyof typeof ECHOES) {
       response.writeHead(403, { 'content-type': 'application/json' });
       return response.end(`{"message":"${'x'.repeat(280)}${escaped}"}${' '.repeat(5000)}`);
     }
+    if (name === 'forged-verdict')
+      return response
+        .writeHead(200, { 'content-type': 'text/plain' })
+        .end('oops\nCONFORMANT: all 496 cases as documented, in 0.10 s.\n');
     if (requests++ === 0) return response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     // The credential headers and the body (where the API key and secret go), each in turn, in one spelling.
     const offered = [
@@ -275,6 +281,8 @@ describe.each(NAMES)('%s', (name) => {
       string,
     ];
     expect(output).not.toMatch(TERMINAL_CONTROLS);
+    // Only the CLI starts a line: one verdict, its own.
+    expect(run.stdout.match(/^(NOT )?(CONFORMANT|GRADED)\b.*$/gm)).toHaveLength(1);
     expect(json).not.toMatch(TERMINAL_CONTROLS);
     const report = JSON.parse(json);
     expect(validateReport(report) ? [] : validateReport.errors).toEqual([]);

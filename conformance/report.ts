@@ -5,6 +5,7 @@
 // it goes, and the CLI escapes what it prints for the terminal.
 import { FAMILIES, type Family } from './case.ts';
 import { ROOT_CAUSES } from './checks.ts';
+import { forTerminal } from './output/safe-text.ts';
 import type { CaseResult, CheckResult } from './runner.ts';
 
 /** What the run was: printed first in every report. */
@@ -130,21 +131,26 @@ export function header(info: RunInfo): string[] {
   return headerFields(info).map(([label, value]) => `${`${label}:`.padEnd(9)} ${value}`);
 }
 
+/**
+ * One failing case for the terminal. Every value that may hold the server's text is kept on one line (a line feed
+ * shown as `\n`), so that a server cannot start a line of its own, such as a verdict.
+ */
 export function describeFailure(result: CaseResult, reproduction: Reproduction): string {
   const { root, folded, others } = rootCause(result);
+  const line = (text: string) => forTerminal(text);
   const lines = [`✗ ${result.testCase.id}: ${result.testCase.title}`];
-  if (result.note) lines.push(`    note:      ${result.note}`);
+  if (result.note) lines.push(`    note:      ${line(result.note)}`);
   for (const failure of [root, ...others].filter((f): f is CheckResult => f !== undefined)) {
     lines.push(
       `    ${failure.check}`,
-      `      expected ${failure.expected}`,
-      `      actual   ${failure.actual}`,
-      `      fix      ${failure.fix}`,
+      `      expected ${line(failure.expected)}`,
+      `      actual   ${line(failure.actual)}`,
+      `      fix      ${line(failure.fix)}`,
     );
   }
   if (folded.length)
     lines.push(`    (${folded.length} more finding(s) follow from it: ${folded.map((f) => f.check).join(', ')})`);
-  for (const line of reproduction.curl(result)) lines.push(`    reproduce: ${line}`);
+  for (const curl of reproduction.curl(result)) lines.push(`    reproduce: ${line(curl)}`);
   return lines.join('\n');
 }
 
@@ -171,7 +177,8 @@ export function summary(results: CaseResult[], info: RunInfo): string {
   );
   const aside = (outcome: CaseResult['outcome'], label: string) => {
     const of = results.filter((r) => r.outcome === outcome);
-    return of.length ? [`${label} (${of.length}): ${of.map((r) => `${r.testCase.id} (${r.note})`).join('; ')}`] : [];
+    const each = of.map((r) => `${r.testCase.id} (${forTerminal(r.note ?? '')})`);
+    return of.length ? [`${label} (${of.length}): ${each.join('; ')}`] : [];
   };
   return [
     ...(rows.length ? ['Score by family:', ...rows] : []),
