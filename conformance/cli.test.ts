@@ -270,6 +270,27 @@ describe('credentials', () => {
     expect(fine.stderr).toMatch(/^Warning: --token, --channel-key on the command line can be seen in the process list/);
   });
 
+  it('blanks a credential that reaches the reports through the options, and the reports stay valid', async () => {
+    const reportDir = join(dir, 'options');
+    const { code } = await run([
+      '--base-url',
+      mock.url,
+      '--only',
+      'routing',
+      '--skip',
+      `nothing-${secrets.channelKey}`,
+      '--report',
+      'json,junit,html',
+      '--report-dir',
+      reportDir,
+    ]);
+    expect(code).toBe(0);
+    const { json, junit, html } = reportsIn(reportDir);
+    expect(json.options.skip).toBe('nothing-<channelKey>');
+    expect(junit).toContain('skip=nothing-&lt;channelKey&gt;');
+    expect(leaks([JSON.stringify(json), junit, html].join('\n'))).toEqual([]);
+  });
+
   it('warns about a credential too short to be blanked', async () => {
     const { stderr } = await run(['--base-url', mock.url, '--only', 'routing'], { ...env, CONFORMANCE_API_KEY: 'k1' });
     expect(stderr).toContain('Warning: the apiKey given is shorter than 4 characters');

@@ -161,7 +161,14 @@ async function run(argv: string[], contract: Contract, env: NodeJS.ProcessEnv, s
   say(`\n${summary(results, info)}`);
   if (settings.reports.length) {
     try {
-      for (const path of writeReports(results, settings.reports, settings.reportDir, info, reproduction))
+      for (const path of writeReports(
+        results,
+        settings.reports,
+        settings.reportDir,
+        info,
+        reproduction,
+        redactorFor(settings.secrets),
+      ))
         say(`Report: ${path}`);
     } catch (error) {
       warn(`Cannot write the reports to ${settings.reportDir}: ${reason(error)}`);
