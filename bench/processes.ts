@@ -6,8 +6,9 @@ import { openSync, closeSync, readFileSync, readdirSync, mkdtempSync, rmSync } f
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export const ROOT = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
+export const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 
 const running = new Set<ChildProcess>();
 

@@ -1,11 +1,14 @@
 // The checks: each one small named function with one job, registered under its own name. A check looks at one
 // answer against what the document promises, and says what it expected, what came, and what to fix; it gives
-// nothing when it does not apply. Every check but `answered` needs an answer; `whenAnswered` says so once.
+// nothing when it does not apply. Every check but `answered` needs an answer, and every check of the body needs
+// one read within the suite's limits; `whenAnswered` and `whenBodyRead` say so once. Findings hold whole texts:
+// the runner blanks secrets first and only then cuts them to length.
 import { isDeepStrictEqual } from 'node:util';
 import { isObject, type Contract, type Json } from '../lib/contract.ts';
 import { echoOf, echoPlaces, valueAt } from '../lib/echo.ts';
 import { fieldErrorsProperty } from '../lib/field-errors.ts';
 import { atPointer } from '../lib/json.ts';
+import { branchesOf } from '../lib/schema-shape.ts';
 import type { SchemaValidator } from '../lib/schema-validator.ts';
 import type { Case, Expectation } from './case.ts';
 
@@ -17,8 +20,10 @@ export interface Exchange {
   /** The body parsed as JSON, or undefined when it is not JSON. */
   json?: Json;
   ms: number;
-  /** Why no answer came (timeout, refused connection, an answer over a limit). */
+  /** Why no answer came (timeout, refused connection, cut short, not HTTP). */
   failure?: string;
+  /** Why the body was not graded: over the byte cap (then `text` is empty), or JSON too deep or too large. */
+  overLimit?: string;
 }
 
 export type Answered = Exchange & { status: number };
@@ -60,12 +65,33 @@ function whenAnswered(
   return guarded;
 }
 
+/** A check of the body, which means nothing when the body was not read within the suite's limits. */
+function whenBodyRead(
+  check: (expect: Expectation, exchange: Answered, context: CheckContext) => Finding | undefined,
+): Check {
+  const guarded = whenAnswered((expect, exchange, context) =>
+    exchange.overLimit === undefined ? check(expect, exchange, context) : undefined,
+  );
+  Object.defineProperty(guarded, 'name', { value: check.name });
+  return guarded;
+}
+
 export function answered(_expect: Expectation, exchange: Exchange, { timeoutMs }: CheckContext): Finding {
   return finding(
     exchange.failure === undefined,
     `an answer within ${timeoutMs} ms`,
     exchange.failure ?? `answered in ${exchange.ms} ms`,
     'Answer every request, within the time limit and the size limits of the suite.',
+  );
+}
+
+/** The suite reads at most a MiB of body and parses only JSON of a sane shape; beyond that, nothing is graded. */
+function answerWithinLimits(_expect: Expectation, exchange: Answered): Finding {
+  return finding(
+    exchange.overLimit === undefined,
+    'a body within the limits of the suite (1 MiB after decompression; JSON at most 64 deep and 100,000 values)',
+    exchange.overLimit ?? 'within the limits',
+    'Answer with the small JSON body the document describes.',
   );
 }
 
@@ -97,29 +123,35 @@ function contentTypeIsJson(_expect: Expectation, exchange: Answered): Finding {
   );
 }
 
-function bodyMatchesSchema(expect: Expectation, exchange: Answered, { validator }: CheckContext): Finding | undefined {
+function bodyMatchesSchema(
+  expect: Expectation,
+  exchange: Answered,
+  { contract, validator }: CheckContext,
+): Finding | undefined {
   if (!expect.schema) return undefined;
   const fix = `Send a body valid against ${expect.schema.pointer}.`;
   if (exchange.json === undefined)
-    return finding(
-      false,
-      'a JSON body valid against the documented schema',
-      `not JSON: ${exchange.text.slice(0, 200)}`,
-      fix,
-    );
+    return finding(false, 'a JSON body valid against the documented schema', `not JSON: ${exchange.text}`, fix);
   const problems = validator.problems(expect.schema, exchange.json);
+  if (problems.length === 0) return finding(true, 'a body valid against the documented schema', 'valid', fix);
+  // Against a oneOf, ajv lists every branch's problems and then that none matched: the same fault twice, and faults
+  // of branches the server never meant. The branch the body comes closest to says what is wrong with it.
+  const closest = branchesOf(contract, expect.schema)
+    ?.branches.map(({ node }) => ({ node, problems: validator.problems(node, exchange.json) }))
+    .sort((a, b) => a.problems.length - b.problems.length)[0];
+  const shown = closest?.problems.length ? closest.problems : problems;
   const described = [
     ...new Set(
-      problems.map(
+      shown.map(
         (p) =>
           `${p.instancePath || '(body)'} ${p.message}${'additionalProperty' in p.params ? ` (${String(p.params.additionalProperty)})` : ''}`,
       ),
     ),
-  ];
+  ].join('; ');
   return finding(
-    problems.length === 0,
+    false,
     'a body valid against the documented schema',
-    problems.length ? described.join('; ') : 'valid',
+    closest?.problems.length ? `${described} (against ${closest.node.pointer}, the closest branch)` : described,
     fix,
   );
 }
@@ -248,15 +280,16 @@ export const CHECKS: Check[] = [
   answered,
   whenAnswered(noServerError),
   whenAnswered(statusAsDocumented),
+  whenAnswered(answerWithinLimits),
   whenAnswered(contentTypeIsJson),
-  whenAnswered(bodyMatchesSchema),
-  whenAnswered(errorAsDocumented),
-  whenAnswered(fieldErrorsNameTheFields),
-  whenAnswered(successEchoesRequest),
+  whenBodyRead(bodyMatchesSchema),
+  whenBodyRead(errorAsDocumented),
+  whenBodyRead(fieldErrorsNameTheFields),
+  whenBodyRead(successEchoesRequest),
   whenAnswered(allowListsMethods),
-  whenAnswered(sameAsEarlier),
-  whenAnswered(includesEarlier),
+  whenBodyRead(sameAsEarlier),
+  whenBodyRead(includesEarlier),
 ];
 
 /** Checks whose failure makes the rest of a case's findings consequences of it. */
-export const ROOT_CAUSES = new Set(['answered', 'noServerError', 'statusAsDocumented']);
+export const ROOT_CAUSES = new Set(['answered', 'noServerError', 'statusAsDocumented', 'answerWithinLimits']);

@@ -1,167 +1,70 @@
 // `npm run conformance -- --base-url <url>` (secrets from CONFORMANCE_* variables): grades a server against the
-// document. Exit codes: 0 conformant (in full or in the part selected), 1 not conformant, 2 could not run.
-import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { BUNDLE_PATH, loadContract, type Contract } from '../lib/contract.ts';
-import { credentialsOf, type Credential, type Secrets } from '../lib/credentials.ts';
+// document. Exit codes: 0 conformant (in full or in the part selected), 1 not conformant, 2 could not run or judge
+// (bad options, preflight refused, a failure of the suite itself). The server under test may answer anything:
+// everything printed has every secret blanked (in every spelling) and every control character made visible, and
+// the run ends with the summary and the reports whatever it did.
+import { loadContract, type Contract } from '../lib/contract.ts';
+import { credentialsOf } from '../lib/credentials.ts';
+import { isEntryPoint } from '../lib/entry-point.ts';
 import { schemaValidator } from '../lib/schema-validator.ts';
 import { FAMILIES, type Case } from './case.ts';
 import { buildCatalogue } from './catalogue.ts';
+import { documentPath, secretsGiven, settingsFrom, usage, type Settings } from './cli-options.ts';
+import { forTerminal } from './output/safe-text.ts';
 import { preflight } from './preflight.ts';
-import {
-  REPORT_FORMATS,
-  describeFailure,
-  header,
-  summary,
-  writeReports,
-  type ReportFormat,
-  type RunInfo,
-} from './report.ts';
+import { writeReports } from './report-files.ts';
+import { EXIT_CODES, failureText, header, result, summary, type RunInfo } from './report.ts';
 import { reproduce } from './reproduce.ts';
-import { runCases, type Target } from './runner.ts';
+import { runCases, type CaseResult, type Target } from './runner.ts';
+import { redactorFor } from './secrets.ts';
 import { selectCases } from './select.ts';
 import { baseUrlFor } from './target.ts';
 import { TOOL } from './tool.ts';
 
-class UsageError extends Error {}
+type Print = (text: string) => void;
 
-function usage(credentials: Credential[]): string {
-  const secret = credentials.map(
-    (c) => `  --${`${c.option} <value>`.padEnd(26)}${c.description} (env CONFORMANCE_${c.env}); never printed`,
-  );
-  return [
-    'Usage: conformance --base-url <url> [options]      (secrets best given in the environment, not on the command line)',
-    '',
-    "  --base-url <url>          server URL as in the document's servers (env CONFORMANCE_BASE_URL)",
-    ...secret,
-    `  --only <names,…>          run only the cases these name: a family (${FAMILIES.join(', ')}),`,
-    '                            an operationId, whole id segments (body.quantity) or a rule pointer (#/components/…)',
-    '  --skip <names,…>          leave out the cases these name (same names)',
-    '  --timeout <ms>            per request (default 10000)',
-    '  --concurrency <n>         requests at once (default 4)',
-    '  --unique-prefix <text>    start of every new value of an x-unique field, e.g. order IDs (default conformance)',
-    '  --generated <n>           requests drawn per generated case (default 25; 0 leaves generated cases out)',
-    '  --seed <n>                seed of the generated cases (default random; printed, so that a run can be replayed)',
-    '  --list                    print the cases and send nothing',
-    '  --report <junit,json,html> reports to write',
-    '  --report-dir <dir>        where to write them (default conformance-report)',
-    "  --document <path>         the bundled OpenAPI document (default: the kit's own)",
-    '  --help, --version',
-  ].join('\n');
-}
+/** The redactor of the run under way, for the last words of runAsProgram if the process dies. */
+let lastWordsRedactor: (text: string) => string = (text) => text;
 
-interface Settings {
-  help: boolean;
-  version: boolean;
-  list: boolean;
-  baseUrl?: string;
-  secrets: Secrets;
-  only: string[];
-  skip: string[];
-  timeoutMs: number;
-  concurrency: number;
-  uniquePrefix: string;
-  generated: number;
-  seed: number;
-  reports: ReportFormat[];
-  reportDir: string;
-}
-
-function documentPath(argv: string[]): string {
-  const { values } = parseArgs({ args: argv, strict: false, options: { document: { type: 'string' } } });
-  return resolve(typeof values.document === 'string' ? values.document : BUNDLE_PATH);
-}
-
-function settingsFrom(argv: string[], credentials: Credential[], env: NodeJS.ProcessEnv): Settings {
-  const secretOptions = Object.fromEntries(credentials.map((c) => [c.option, { type: 'string' as const }]));
-  const { values } = parseArgs({
-    args: argv,
-    strict: true,
-    options: {
-      ...secretOptions,
-      'base-url': { type: 'string' },
-      only: { type: 'string' },
-      skip: { type: 'string' },
-      timeout: { type: 'string' },
-      concurrency: { type: 'string' },
-      'unique-prefix': { type: 'string' },
-      generated: { type: 'string' },
-      seed: { type: 'string' },
-      list: { type: 'boolean' },
-      report: { type: 'string' },
-      'report-dir': { type: 'string' },
-      document: { type: 'string' },
-      help: { type: 'boolean' },
-      version: { type: 'boolean' },
-    },
-  });
-  const given: Record<string, string | boolean | undefined> = values;
-  const text = (name: string) => {
-    const value = given[name];
-    return typeof value === 'string' ? value : undefined;
-  };
-  const whole = (name: string, fallback: number, least: number) => {
-    const raw = text(name);
-    if (raw === undefined) return fallback;
-    const value = Number(raw);
-    if (!Number.isSafeInteger(value) || value < least) {
-      throw new UsageError(`--${name} must be a whole number of at least ${least}, got "${raw}"`);
-    }
-    return value;
-  };
-  const list = (raw?: string) =>
-    (raw ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean);
-  const reports = list(text('report'));
-  const unknown = reports.filter((r) => !REPORT_FORMATS.includes(r as ReportFormat));
-  if (unknown.length) throw new UsageError(`--report takes ${REPORT_FORMATS.join(', ')}; not ${unknown.join(', ')}`);
-  const secrets: Secrets = {};
-  for (const c of credentials) {
-    const value = text(c.option) ?? env[`CONFORMANCE_${c.env}`];
-    if (value) secrets[c.key] = value;
-  }
-  return {
-    help: values.help === true,
-    version: values.version === true,
-    list: values.list === true,
-    baseUrl: text('base-url') ?? env.CONFORMANCE_BASE_URL,
-    secrets,
-    only: list(text('only')),
-    skip: list(text('skip')),
-    timeoutMs: whole('timeout', 10_000, 1),
-    concurrency: whole('concurrency', 4, 1),
-    generated: whole('generated', 25, 0),
-    seed: whole('seed', Math.floor(Math.random() * 2 ** 31), 0),
-    uniquePrefix: text('unique-prefix') ?? 'conformance',
-    reports: reports as ReportFormat[],
-    reportDir: resolve(text('report-dir') ?? 'conformance-report'),
-  };
-}
-
-export async function main(argv: string[], out = console.log, err = console.error, env = process.env): Promise<number> {
+export async function main(argv: string[], out: Print = console.log, err: Print = console.error, env = process.env) {
+  // Until the document is read, no credential has a name: print nothing of what was given.
   const document = documentPath(argv);
   let contract: Contract;
   try {
     contract = loadContract(document);
   } catch (error) {
-    err(`Cannot read the document ${document}: ${error instanceof Error ? error.message : String(error)}`);
+    err(forTerminal(`Cannot read the document ${document}: ${reason(error)}`));
     return 2;
   }
+  const credentials = credentialsOf(contract);
+  const redact = redactorFor(secretsGiven(argv, credentials, env));
+  lastWordsRedactor = redact;
+  const safe =
+    (print: Print): Print =>
+    (text) =>
+      print(forTerminal(redact(text), { multiline: true }));
+  const say = safe(out);
+  const warn = safe(err);
+  try {
+    return await run(argv, contract, env, say, warn);
+  } catch (error) {
+    warn(`conformance: the suite failed (exit 2): ${reason(error)}`);
+    return 2;
+  }
+}
+
+async function run(argv: string[], contract: Contract, env: NodeJS.ProcessEnv, say: Print, warn: Print) {
   const credentials = credentialsOf(contract);
   let settings: Settings;
   try {
     settings = settingsFrom(argv, credentials, env);
   } catch (error) {
-    err(`${error instanceof Error ? error.message : String(error)}\n\n${usage(credentials)}`);
+    warn(`${reason(error)}\n\n${usage(credentials)}`);
     return 2;
   }
-  if (settings.help) return (void out(usage(credentials)), 0);
+  if (settings.help) return (say(usage(credentials)), 0);
   if (settings.version)
-    return (void out(`${TOOL.name} ${TOOL.version} (contract ${contract.title} ${contract.version})`), 0);
+    return (say(`${TOOL.name} ${TOOL.version} (contract ${contract.title} ${contract.version})`), 0);
 
   const runId = Date.now().toString(36);
   const catalogue = buildCatalogue(contract, { uniquePrefix: `${settings.uniquePrefix}-${runId}` });
@@ -169,20 +72,18 @@ export async function main(argv: string[], out = console.log, err = console.erro
   const cases = settings.generated === 0 ? selected.filter((c) => !c.property) : selected;
   if (settings.list) {
     for (const c of cases)
-      out(`${c.id.padEnd(64)} ${c.family.padEnd(11)} ${String(c.expect.status)}  ${c.title}  [${c.rule}]`);
-    out(
+      say(`${c.id.padEnd(64)} ${c.family.padEnd(11)} ${String(c.expect.status)}  ${c.title}  [${c.rule}]`);
+    say(
       `${cases.length} cases${catalogue.notes.length ? `; ${catalogue.notes.length} probes left out (the schema decides them otherwise)` : ''}`,
     );
     return 0;
   }
-  if (!settings.baseUrl || !/^https?:\/\/[^/]/i.test(settings.baseUrl)) {
-    err(
-      `${settings.baseUrl ? `--base-url must be an http(s) URL, got "${settings.baseUrl}"` : 'Missing --base-url (or CONFORMANCE_BASE_URL).'}\n\n${usage(credentials)}`,
-    );
+  if (!settings.baseUrl) {
+    warn(`Missing --base-url (or CONFORMANCE_BASE_URL).\n\n${usage(credentials)}`);
     return 2;
   }
   if (cases.length === 0) {
-    err('No case is left after --only/--skip.');
+    warn('No case is left after --only/--skip.');
     return 2;
   }
   const needed = credentials.filter(
@@ -192,11 +93,19 @@ export async function main(argv: string[], out = console.log, err = console.erro
     const operations = [
       ...new Set(cases.filter((k) => needed.some((c) => usesSecret(k, c.key))).map((k) => k.operationId)),
     ];
-    err(
+    warn(
       `Missing ${needed.map((c) => `--${c.option} (CONFORMANCE_${c.env})`).join(', ')}: cases of ${operations.join(', ')} need them. Give them, or --skip ${operations.join(',')}.`,
     );
     return 2;
   }
+  if (settings.secretsOnCommandLine.length)
+    warn(
+      `Warning: ${settings.secretsOnCommandLine.join(', ')} on the command line can be seen in the process list and shell history (and npm prints its command line); prefer the CONFORMANCE_ variables.`,
+    );
+  for (const key of redactorFor(settings.secrets).ignored)
+    warn(
+      `Warning: the ${key} given is shorter than 4 characters, too short to be told apart from other text, so it is not blanked in the output.`,
+    );
 
   const target: Target = {
     baseUrl: settings.baseUrl,
@@ -204,26 +113,7 @@ export async function main(argv: string[], out = console.log, err = console.erro
     timeoutMs: settings.timeoutMs,
     baseUrlFor: baseUrlFor(contract, settings.baseUrl),
   };
-  const redact = redactor(settings.secrets);
-  const say = (line: string) => out(redact(line));
-  const ready = await preflight(catalogue.cases.map(catalogue.renew), target);
-  if (!ready.ok) {
-    err(redact(`Preflight failed, nothing was graded: ${ready.reason}`));
-    return 2;
-  }
-  say(
-    `Preflight passed (${ready.testCase.id}). Running ${cases.length} cases against ${target.baseUrl} (${settings.concurrency} at a time)…`,
-  );
-
   const started = performance.now();
-  let done = 0;
-  const grading = { contract, validator: schemaValidator(contract.document) };
-  const runOptions = { concurrency: settings.concurrency, generatedRuns: settings.generated, seed: settings.seed };
-  const results = await runCases(cases, target, grading, runOptions, (result) => {
-    done++;
-    if (result.outcome === 'failed' || done % 50 === 0 || done === cases.length)
-      say(`  [${done}/${cases.length}] ${result.outcome === 'failed' ? '✗' : '✓'} ${result.testCase.id}`);
-  });
   const info: RunInfo = {
     date: new Date().toISOString(),
     tool: TOOL,
@@ -234,24 +124,63 @@ export async function main(argv: string[], out = console.log, err = console.erro
       ...(settings.skip.length ? { skip: settings.skip.join(',') } : {}),
       timeoutMs: settings.timeoutMs,
       concurrency: settings.concurrency,
+      generated: settings.generated,
+      seed: settings.seed,
     },
     notSelected: Object.fromEntries(
       FAMILIES.map((f) => [f, catalogue.cases.filter((c) => c.family === f && !cases.includes(c)).length]),
     ),
     catalogueSize: catalogue.cases.length,
-    wallMs: Math.round(performance.now() - started),
+    wallMs: 0,
   };
-  const reproduction = {
-    curl: (result: (typeof results)[number]) => reproduce(result.testCase, target.baseUrlFor!, credentials),
-  };
-  const failed = results.filter((r) => r.outcome === 'failed');
-  if (failed.length) say(`\nFailing cases:\n${failed.map((r) => describeFailure(r, reproduction)).join('\n\n')}`);
-  say(`\n${header(info).join('\n')}\n${summary(results, info)}`);
-  for (const path of settings.reports.length
-    ? writeReports(results, settings.reports, settings.reportDir, info, reproduction)
-    : [])
-    say(`Report: ${path}`);
-  return failed.length === 0 ? 0 : 1;
+  say(header(info).join('\n'));
+
+  let results: CaseResult[] = [];
+  const ready = await preflight(catalogue.cases.map(catalogue.renew), target);
+  if (!ready.ok) {
+    info.stopped = ready.reason;
+    warn(`Preflight refused, nothing was graded: ${forTerminal(ready.reason)}`);
+  } else {
+    say(`Preflight passed (${ready.testCase.id}). Running ${cases.length} cases (${settings.concurrency} at a time)…`);
+    let done = 0;
+    let failed = 0;
+    const grading = { contract, validator: schemaValidator(contract.document) };
+    const runOptions = { concurrency: settings.concurrency, generatedRuns: settings.generated, seed: settings.seed };
+    results = await runCases(cases, target, grading, runOptions, (r) => {
+      done++;
+      if (r.outcome === 'failed' || r.outcome === 'error') failed++;
+      if (done % 50 === 0 || done === cases.length)
+        say(`  [${done}/${cases.length}] ${failed ? `${failed} failed so far` : 'all as documented so far'}`);
+    });
+  }
+  info.wallMs = Math.round(performance.now() - started);
+
+  const reproduction = { curl: (r: CaseResult) => reproduce(r.testCase, target.baseUrlFor!, credentials) };
+  const failures = failureText(results, reproduction);
+  if (failures) say(`\n${failures}`);
+  say(`\n${summary(results, info)}`);
+  if (settings.reports.length) {
+    try {
+      for (const path of writeReports(
+        results,
+        settings.reports,
+        settings.reportDir,
+        info,
+        reproduction,
+        redactorFor(settings.secrets),
+      ))
+        say(`Report: ${path}`);
+    } catch (error) {
+      warn(`Cannot write the reports to ${settings.reportDir}: ${reason(error)}`);
+      return 2;
+    }
+  }
+  const errors = results.filter((r) => r.outcome === 'error');
+  if (errors.length)
+    warn(
+      `The suite itself failed on ${errors.length} case(s), so the verdict is incomplete (exit 2): ${forTerminal(errors[0]!.note ?? '')}`,
+    );
+  return EXIT_CODES[result(results, info)];
 }
 
 /** Whether a case sends a secret (or a near-miss of it) in its requests. */
@@ -260,20 +189,41 @@ function usesSecret(testCase: Case, key: string): boolean {
   return requests.some((request) => JSON.stringify(request).includes(`{{${key}`));
 }
 
-/** Blanks every secret in what is printed. */
-function redactor(secrets: Secrets): (text: string) => string {
-  const values = Object.entries(secrets)
-    .filter(([, v]) => v.length >= 4)
-    .sort(([, a], [, b]) => b.length - a.length);
-  return (text) => values.reduce((t, [key, value]) => t.replaceAll(value, `<${key}>`), text);
+/** One line: the first line of an error's message, never its stack. */
+function reason(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0] ?? '';
 }
 
-function isEntryPoint(): boolean {
-  try {
-    return realpathSync(fileURLToPath(import.meta.url)) === realpathSync(process.argv[1] ?? '');
-  } catch {
-    return false;
-  }
+/**
+ * Runs `main` as the process: its result is the exit code, and anything that escapes it (an exception, a rejected
+ * promise, an event loop left with nothing to wait for while it was still running) ends the process with exit 2
+ * and one line on stderr, never a stack trace, exit 1 or a silent exit 0.
+ */
+export function runAsProgram(program: () => Promise<number> = () => main(process.argv.slice(2))): void {
+  let finished = false;
+  const fail = (what: string) => {
+    if (finished) return;
+    finished = true;
+    process.stderr.write(`${forTerminal(lastWordsRedactor(`conformance: the suite failed (exit 2): ${what}`))}\n`);
+    process.exitCode = 2;
+  };
+  process.on('uncaughtException', (error) => {
+    fail(reason(error));
+    process.exit(2);
+  });
+  process.on('unhandledRejection', (error) => {
+    fail(reason(error));
+    process.exit(2);
+  });
+  process.on('exit', () => fail('the run stopped before it finished, with nothing left to wait for'));
+  program().then(
+    (code) => {
+      finished = true;
+      process.exitCode = code;
+    },
+    (error: unknown) => fail(reason(error)),
+  );
 }
 
-if (isEntryPoint()) process.exitCode = await main(process.argv.slice(2));
+if (isEntryPoint(import.meta.url)) runAsProgram();

@@ -1,14 +1,12 @@
 // Turns results into what a vendor reads: the verdict and what the run covered first, then the failures grouped
-// by the rule they break (each with its root cause, what to fix and a cURL line), then a score per family; and
-// JUnit, JSON and HTML files their CI can keep. Results reach here redacted; cURL lines hold shell variables.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// by the rule they break (each with its root cause, what to fix and a cURL line), then a score per family. The
+// JUnit, JSON and HTML files their CI can keep are made from the same model (report-files.ts). Results reach
+// here with secrets blanked and values cut to length (runner.ts); each format escapes the server's text for where
+// it goes, and the CLI escapes what it prints for the terminal.
 import { FAMILIES, type Family } from './case.ts';
 import { ROOT_CAUSES } from './checks.ts';
+import { forTerminal } from './output/safe-text.ts';
 import type { CaseResult, CheckResult } from './runner.ts';
-
-export type ReportFormat = 'junit' | 'json' | 'html';
-export const REPORT_FORMATS: ReportFormat[] = ['junit', 'json', 'html'];
 
 /** What the run was: printed first in every report. */
 export interface RunInfo {
@@ -17,43 +15,82 @@ export interface RunInfo {
   contract: { title: string; version: string };
   target: string;
   options: Record<string, string | number | boolean>;
-  /** Cases of the catalogue left out by --only/--skip, by family. */
+  /** Cases of the catalogue left out by --only/--skip (or --generated 0), by family. */
   notSelected: Record<string, number>;
   catalogueSize: number;
   wallMs: number;
+  /** Why nothing was graded (the preflight's refusal), when the run stopped before the cases. */
+  stopped?: string;
 }
 
 export interface Reproduction {
-  /** cURL lines for each result, by case id. */
+  /** The cURL lines that reproduce a result. */
   curl(result: CaseResult): string[];
 }
+
+export type Result = 'conformant' | 'conformant-in-part' | 'not-conformant' | 'not-graded' | 'suite-error';
+
+/** The exit code of each result: 0 conformant (in full or in the part run), 1 not conformant, 2 could not judge. */
+export const EXIT_CODES: Record<Result, 0 | 1 | 2> = {
+  conformant: 0,
+  'conformant-in-part': 0,
+  'not-conformant': 1,
+  'not-graded': 2,
+  'suite-error': 2,
+};
 
 export interface FamilyScore {
   family: Family;
   passed: number;
   failed: number;
   inapplicable: number;
+  errors: number;
 }
+
+const count = (results: CaseResult[], outcome: CaseResult['outcome']) =>
+  results.filter((r) => r.outcome === outcome).length;
 
 export function scores(results: CaseResult[]): FamilyScore[] {
   return FAMILIES.map((family) => {
     const of = results.filter((r) => r.testCase.family === family);
     return {
       family,
-      passed: of.filter((r) => r.outcome === 'passed').length,
-      failed: of.filter((r) => r.outcome === 'failed').length,
-      inapplicable: of.filter((r) => r.outcome === 'inapplicable').length,
+      passed: count(of, 'passed'),
+      failed: count(of, 'failed'),
+      inapplicable: count(of, 'inapplicable'),
+      errors: count(of, 'error'),
     };
-  }).filter((s) => s.passed + s.failed + s.inapplicable > 0);
+  }).filter((s) => s.passed + s.failed + s.inapplicable + s.errors > 0);
+}
+
+export function notRun(info: RunInfo): number {
+  return Object.values(info.notSelected).reduce((a, b) => a + b, 0);
+}
+
+export function result(results: CaseResult[], info: RunInfo): Result {
+  if (info.stopped !== undefined) return 'not-graded';
+  if (count(results, 'error') > 0) return 'suite-error';
+  if (count(results, 'failed') > 0) return 'not-conformant';
+  return notRun(info) > 0 ? 'conformant-in-part' : 'conformant';
 }
 
 export function verdict(results: CaseResult[], info: RunInfo): string {
-  const failed = results.filter((r) => r.outcome === 'failed').length;
-  const left = Object.values(info.notSelected).reduce((a, b) => a + b, 0);
-  if (failed > 0) return `NOT CONFORMANT: ${failed} of ${results.length} cases depart from the document`;
-  if (left > 0)
-    return `CONFORMANT IN PART: all ${results.length} cases run are as documented; ${left} of ${info.catalogueSize} were not run`;
-  return `CONFORMANT: all ${results.length} cases as documented`;
+  const failed = count(results, 'failed');
+  const errors = count(results, 'error');
+  const left = notRun(info);
+  const part = left > 0 ? `; ${left} of the ${info.catalogueSize} cases of the catalogue were not run` : '';
+  switch (result(results, info)) {
+    case 'not-graded':
+      return `NOT GRADED: the preflight request was refused, so no case was run: ${info.stopped}`;
+    case 'suite-error':
+      return `NOT GRADED IN FULL: the suite itself failed on ${errors} of ${results.length} cases (a bug of the suite, not of the server)${failed ? `; ${failed} cases depart from the document` : ''}${part}`;
+    case 'not-conformant':
+      return `NOT CONFORMANT: ${failed} of ${results.length} cases depart from the document${part}`;
+    case 'conformant-in-part':
+      return `CONFORMANT IN PART: all ${results.length} cases run are as documented${part}`;
+    case 'conformant':
+      return `CONFORMANT: all ${results.length} cases as documented`;
+  }
 }
 
 /** The first failure, and the ones that follow from it when it is a root cause (a wrong status explains the rest). */
@@ -63,186 +100,90 @@ export function rootCause(result: CaseResult): { root?: CheckResult; folded: Che
   return ROOT_CAUSES.has(root.check) ? { root, folded: rest, others: [] } : { root, folded: [], others: rest };
 }
 
+/** The failures, grouped by the rule they break, rules in the order of their first failure. */
+export function failuresByRule(results: CaseResult[]): [string, CaseResult[]][] {
+  const groups = new Map<string, CaseResult[]>();
+  for (const r of results.filter((r) => r.outcome === 'failed'))
+    groups.set(r.testCase.rule, [...(groups.get(r.testCase.rule) ?? []), r]);
+  return [...groups];
+}
+
+/** What the run was, as `label: value` pairs: the head of every report. */
+export function headerFields(info: RunInfo): [string, string][] {
+  const left = Object.entries(info.notSelected).filter(([, n]) => n > 0);
+  const options = Object.entries(info.options).map(([k, v]) => `${k}=${String(v)}`);
+  return [
+    ['Date', info.date],
+    ['Target', info.target],
+    ['Contract', `${info.contract.title} ${info.contract.version}`],
+    ['Tool', `${info.tool.name} ${info.tool.version}`],
+    ['Options', options.join(' ') || '(defaults)'],
+    [
+      'Not run',
+      left.length
+        ? `${notRun(info)} of ${info.catalogueSize} cases, left out by the options: ${left.map(([family, n]) => `${family} ${n}`).join(', ')}`
+        : `none: all ${info.catalogueSize} cases of the catalogue were selected`,
+    ],
+  ];
+}
+
+export function header(info: RunInfo): string[] {
+  return headerFields(info).map(([label, value]) => `${`${label}:`.padEnd(9)} ${value}`);
+}
+
+/**
+ * One failing case for the terminal. Every value that may hold the server's text is kept on one line (a line feed
+ * shown as `\n`), so that a server cannot start a line of its own, such as a verdict.
+ */
 export function describeFailure(result: CaseResult, reproduction: Reproduction): string {
   const { root, folded, others } = rootCause(result);
-  const lines = [`✗ ${result.testCase.id}: ${result.testCase.title}`, `    rule:      ${result.testCase.rule}`];
-  if (result.note) lines.push(`    note:      ${result.note}`);
+  const line = (text: string) => forTerminal(text);
+  const lines = [`✗ ${result.testCase.id}: ${result.testCase.title}`];
+  if (result.note) lines.push(`    note:      ${line(result.note)}`);
   for (const failure of [root, ...others].filter((f): f is CheckResult => f !== undefined)) {
     lines.push(
       `    ${failure.check}`,
-      `      expected ${failure.expected}`,
-      `      actual   ${failure.actual}`,
-      `      fix      ${failure.fix}`,
+      `      expected ${line(failure.expected)}`,
+      `      actual   ${line(failure.actual)}`,
+      `      fix      ${line(failure.fix)}`,
     );
   }
   if (folded.length)
     lines.push(`    (${folded.length} more finding(s) follow from it: ${folded.map((f) => f.check).join(', ')})`);
-  for (const line of reproduction.curl(result)) lines.push(`    reproduce: ${line}`);
+  for (const curl of reproduction.curl(result)) lines.push(`    reproduce: ${line(curl)}`);
   return lines.join('\n');
 }
 
-/** The failures, grouped by the rule they break, rules in the order of their first failure. */
-export function failuresByRule(results: CaseResult[]): [string, CaseResult[]][] {
-  const groups = new Map<string, CaseResult[]>();
-  for (const result of results.filter((r) => r.outcome === 'failed')) {
-    groups.set(result.testCase.rule, [...(groups.get(result.testCase.rule) ?? []), result]);
-  }
-  return [...groups];
-}
+/** Cases of one rule printed in full on the terminal; the reports hold them all. */
+const PRINTED_PER_RULE = 3;
 
-export function header(info: RunInfo): string[] {
-  const left = Object.entries(info.notSelected).filter(([, n]) => n > 0);
-  return [
-    `${info.tool.name} ${info.tool.version} · ${info.contract.title} ${info.contract.version} · ${info.date}`,
-    `Target: ${info.target}`,
-    `Options: ${
-      Object.entries(info.options)
-        .map(([k, v]) => `${k}=${String(v)}`)
-        .join(' ') || '(defaults)'
-    }`,
-    left.length
-      ? `Not run (left out by --only/--skip): ${left.map(([family, n]) => `${family} ${n}`).join(', ')}`
-      : 'Every case of the catalogue was selected.',
-  ];
+/** The failures for the terminal, grouped by rule: the first few cases of each in full, a count for the rest. */
+export function failureText(results: CaseResult[], reproduction: Reproduction): string {
+  const groups = failuresByRule(results);
+  if (groups.length === 0) return '';
+  const blocks = groups.map(([rule, group]) => {
+    const shown = group.slice(0, PRINTED_PER_RULE).map((r) => describeFailure(r, reproduction));
+    const more = group.length - shown.length;
+    const tail = more > 0 ? [`  … and ${more} more case(s) of this rule: see the reports, or --only '${rule}'`] : [];
+    return [`rule ${rule} (${group.length} case(s))`, ...shown, ...tail].join('\n');
+  });
+  return `Failing cases, by the rule they break (${count(results, 'failed')} cases, ${groups.length} rules):\n\n${blocks.join('\n\n')}`;
 }
 
 export function summary(results: CaseResult[], info: RunInfo): string {
   const rows = scores(results).map(
     (s) =>
-      `  ${s.family.padEnd(12)} ${String(s.passed).padStart(4)} passed${s.failed ? `, ${s.failed} failed ✗` : ''}${s.inapplicable ? `, ${s.inapplicable} not applicable` : ''}`,
+      `  ${s.family.padEnd(12)} ${String(s.passed).padStart(4)} passed${s.failed ? `, ${s.failed} failed ✗` : ''}${s.inapplicable ? `, ${s.inapplicable} not applicable` : ''}${s.errors ? `, ${s.errors} not graded (suite error)` : ''}`,
   );
-  const inapplicable = results.filter((r) => r.outcome === 'inapplicable');
+  const aside = (outcome: CaseResult['outcome'], label: string) => {
+    const of = results.filter((r) => r.outcome === outcome);
+    const each = of.map((r) => `${r.testCase.id} (${forTerminal(r.note ?? '')})`);
+    return of.length ? [`${label} (${of.length}): ${each.join('; ')}`] : [];
+  };
   return [
-    'Score by family:',
-    ...rows,
-    ...(inapplicable.length
-      ? [
-          `Not applicable to this server (${inapplicable.length}): ${inapplicable.map((r) => `${r.testCase.id} (${r.note})`).join('; ')}`,
-        ]
-      : []),
+    ...(rows.length ? ['Score by family:', ...rows] : []),
+    ...aside('inapplicable', 'Not applicable to this server'),
+    ...aside('error', 'Not graded, the suite failed'),
     `${verdict(results, info)}, in ${(info.wallMs / 1000).toFixed(2)} s.`,
   ].join('\n');
 }
-
-export function writeReports(
-  results: CaseResult[],
-  formats: ReportFormat[],
-  directory: string,
-  info: RunInfo,
-  reproduction: Reproduction,
-): string[] {
-  mkdirSync(directory, { recursive: true });
-  const written: string[] = [];
-  const write = (name: string, content: string) => {
-    const path = join(directory, name);
-    writeFileSync(path, content);
-    written.push(path);
-  };
-  if (formats.includes('json'))
-    write('conformance.json', `${JSON.stringify(jsonReport(results, info, reproduction), null, 2)}\n`);
-  if (formats.includes('junit')) write('conformance.junit.xml', junitReport(results, info, reproduction));
-  if (formats.includes('html')) write('conformance.html', htmlReport(results, info, reproduction));
-  return written;
-}
-
-export function jsonReport(results: CaseResult[], info: RunInfo, reproduction: Reproduction) {
-  return {
-    $schema: 'https://movilitas.example/contract-kit/conformance-report.schema.json',
-    verdict: verdict(results, info),
-    conformant: results.every((r) => r.outcome !== 'failed'),
-    complete: Object.values(info.notSelected).every((n) => n === 0),
-    ...info,
-    totals: {
-      run: results.length,
-      passed: results.filter((r) => r.outcome === 'passed').length,
-      failed: results.filter((r) => r.outcome === 'failed').length,
-      inapplicable: results.filter((r) => r.outcome === 'inapplicable').length,
-    },
-    families: scores(results),
-    cases: results.map((r) => ({
-      id: r.testCase.id,
-      family: r.testCase.family,
-      operationId: r.testCase.operationId,
-      title: r.testCase.title,
-      rule: r.testCase.rule,
-      outcome: r.outcome,
-      expectedStatus: r.testCase.expect.status,
-      status: r.status ?? null,
-      ms: r.ms,
-      ...(r.note ? { note: r.note } : {}),
-      failures: r.failures,
-      ...(r.outcome === 'failed' ? { reproduce: reproduction.curl(r) } : {}),
-    })),
-  };
-}
-
-function junitReport(results: CaseResult[], info: RunInfo, reproduction: Reproduction): string {
-  const suites = scores(results).map(({ family, failed, inapplicable }) => {
-    const of = results.filter((r) => r.testCase.family === family);
-    const cases = of.map((r) => {
-      const open = `    <testcase classname="${xml(`${r.testCase.operationId}.${family}`)}" name="${xml(`${r.testCase.id}: ${r.testCase.title}`)}" time="${(r.ms / 1000).toFixed(3)}"`;
-      if (r.outcome === 'passed') return `${open}/>`;
-      if (r.outcome === 'inapplicable')
-        return `${open}>\n      <skipped message="${xml(r.note ?? '')}"/>\n    </testcase>`;
-      const { root } = rootCause(r);
-      const message = root ? `${root.check}: expected ${root.expected}, actual ${root.actual}` : (r.note ?? 'failed');
-      return `${open}>\n      <failure message="${xml(message)}">${xml(describeFailure(r, reproduction))}</failure>\n    </testcase>`;
-    });
-    return `  <testsuite name="${xml(family)}" tests="${of.length}" failures="${failed}" skipped="${inapplicable}">\n${cases.join('\n')}\n  </testsuite>`;
-  });
-  const failures = results.filter((r) => r.outcome === 'failed').length;
-  const properties = header(info)
-    .map((line, i) => `    <property name="run.${i}" value="${xml(line)}"/>`)
-    .join('\n');
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xml(verdict(results, info))}" tests="${results.length}" failures="${failures}" time="${(info.wallMs / 1000).toFixed(3)}">\n  <properties>\n${properties}\n  </properties>\n${suites.join('\n')}\n</testsuites>\n`;
-}
-
-function htmlReport(results: CaseResult[], info: RunInfo, reproduction: Reproduction): string {
-  const failed = failuresByRule(results).map(([rule, group]) => {
-    const items = group.map((r) => {
-      const { root, folded, others } = rootCause(r);
-      const findings = [root, ...others]
-        .filter((f): f is CheckResult => f !== undefined)
-        .map(
-          (f) =>
-            `<dl><dt>${html(f.check)}</dt><dd>expected ${html(f.expected)}</dd><dd>actual ${html(f.actual)}</dd><dd class="fix">fix: ${html(f.fix)}</dd></dl>`,
-        )
-        .join('');
-      const more = folded.length
-        ? `<p class="folded">${folded.length} more finding(s) follow from it: ${html(folded.map((f) => f.check).join(', '))}</p>`
-        : '';
-      return `<article><h3>${html(r.testCase.id)}</h3><p>${html(r.testCase.title)}</p>${r.note ? `<p>${html(r.note)}</p>` : ''}${findings}${more}<pre>${html(reproduction.curl(r).join('\n'))}</pre></article>`;
-    });
-    return `<section><h2><code>${html(rule)}</code></h2>${items.join('')}</section>`;
-  });
-  const rows = scores(results)
-    .map((s) => `<tr><td>${html(s.family)}</td><td>${s.passed}</td><td>${s.failed}</td><td>${s.inapplicable}</td></tr>`)
-    .join('');
-  const passedList = results
-    .filter((r) => r.outcome !== 'failed')
-    .map((r) => `<li>${r.outcome === 'passed' ? '✓' : '–'} ${html(r.testCase.id)}</li>`)
-    .join('');
-  return `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Conformance report</title>
-<style>body{font:14px system-ui,sans-serif;margin:1.5em auto;max-width:1200px;padding:0 1em}h1{font-size:1.4em}
-.verdict{font-size:1.2em;font-weight:bold;padding:.5em;border-radius:4px}.bad{background:#fdecec}.good{background:#e7f6e7}
-article{border:1px solid #ddd;border-radius:4px;padding:.5em 1em;margin:.5em 0}pre,code,dd{white-space:pre-wrap;overflow-wrap:anywhere;word-break:break-word}
-pre{background:#f6f6f6;padding:.5em}dl{margin:.3em 0}dd{margin-left:1em}.fix{color:#064}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 8px}
-details{margin-top:1em}</style>
-<h1>Conformance report</h1>
-<p class="verdict ${results.some((r) => r.outcome === 'failed') ? 'bad' : 'good'}">${html(verdict(results, info))}</p>
-<ul>${header(info)
-    .map((line) => `<li>${html(line)}</li>`)
-    .join('')}</ul>
-${failed.length ? `<h2>Failures, by the rule they break</h2>${failed.join('\n')}` : ''}
-<h2>Score by family</h2><table><tr><th>family</th><th>passed</th><th>failed</th><th>not applicable</th></tr>${rows}</table>
-<details><summary>Cases that passed or did not apply (${results.length - results.filter((r) => r.outcome === 'failed').length})</summary><ul>${passedList}</ul></details>
-</html>\n`;
-}
-
-function xml(text: string): string {
-  return text
-    .replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!)
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
-}
-
-const html = xml;

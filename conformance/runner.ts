@@ -1,19 +1,36 @@
 // Sends each case to the server under test and grades the answer with every check of the registry. A case's
 // prelude (stateful cases) is sent first; its last answer feeds the placeholders and checks that build on it.
+// Every answer is read within limits (conformance/http/): whatever the server sends, a case ends as a result, and
+// what a result holds is free of secrets and short.
 import type { Contract, Json } from '../lib/contract.ts';
 import type { Secrets } from '../lib/credentials.ts';
 import type { SchemaValidator } from '../lib/schema-validator.ts';
 import fc from 'fast-check';
 import type { Case, CaseRequest, Drawn, Expectation } from './case.ts';
 import { CHECKS, type Exchange, type Finding } from './checks.ts';
+import { parseBoundedJson } from './http/parse-json.ts';
+import {
+  bodyText,
+  DEFAULT_LIMITS,
+  exchange as boundedExchange,
+  isAnswer,
+  truncationNote,
+} from './http/read-response.ts';
 import { fill, type Filled } from './placeholders.ts';
+import { excerpt, redactorFor } from './secrets.ts';
+
+/** Characters of one expected or actual value that a result keeps: enough to see what is wrong. */
+export const SHOWN_CHARS = 1000;
 
 export interface Target {
   /** The server URL as in the document's `servers`, without the operation path. */
   baseUrl: string;
   /** Credential values by key (lib/credentials.ts): `{ token, channelKey }`. */
   secrets: Secrets;
+  /** One deadline per request: connect, headers and the whole body. */
   timeoutMs: number;
+  /** Body bytes read per answer, after decompression (default: 1 MiB, DEFAULT_LIMITS of read-response.ts). */
+  maxBodyBytes?: number;
   /** The base URL for an operation whose servers differ from the document's (`/v1/api_auth`). */
   baseUrlFor?(operationId: string): string;
 }
@@ -22,7 +39,8 @@ export interface CheckResult extends Finding {
   check: string;
 }
 
-export type Outcome = 'passed' | 'failed' | 'inapplicable';
+/** `error`: the suite itself failed on the case (a bug of ours, never the server's fault). */
+export type Outcome = 'passed' | 'failed' | 'inapplicable' | 'error';
 
 export interface CaseResult {
   testCase: Case;
@@ -73,30 +91,25 @@ export const send: Sender = async (target, operationId, request, earlier) => {
   )?.inapplicable;
   if (inapplicable) return { inapplicable };
   const base = (target.baseUrlFor?.(operationId) ?? target.baseUrl).replace(/\/+$/, '');
-  const started = performance.now();
-  try {
-    const response = await fetch(`${base}${path.text}`, {
+  const outcome = await boundedExchange(
+    `${base}${path.text}`,
+    {
       method: request.method,
       headers: Object.fromEntries(headers.map(([name, value]) => [name, value.text])),
-      body: ['GET', 'HEAD'].includes(request.method) ? undefined : body?.text,
-      signal: AbortSignal.timeout(target.timeoutMs),
-      redirect: 'manual',
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      headers: Object.fromEntries(response.headers),
-      text,
-      json: parseJson(text),
-      ms: elapsed(started),
-    };
-  } catch (error) {
-    const reason =
-      error instanceof Error && error.name === 'TimeoutError'
-        ? `no answer within ${target.timeoutMs} ms`
-        : describeFailure(error);
-    return { headers: {}, text: '', ms: elapsed(started), failure: reason };
-  }
+      ...(body ? { body: body.text } : {}),
+    },
+    { maxBodyBytes: target.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes, timeoutMs: target.timeoutMs },
+  );
+  if (!isAnswer(outcome)) return { headers: {}, text: '', ms: outcome.ms, failure: outcome.failure };
+  const answered = { status: outcome.status, headers: outcome.headers, ms: outcome.ms };
+  const truncated = truncationNote(outcome);
+  // A cut body is not graded, so it is not kept either: a MiB per answer adds up over hundreds of cases.
+  if (truncated) return { ...answered, text: '', overLimit: truncated };
+  const text = bodyText(outcome);
+  const parsed = parseBoundedJson(text);
+  if (parsed.ok) return { ...answered, text, json: parsed.value as Json };
+  // Not JSON is for the checks to judge; JSON of a shape past the limits is never handed to them.
+  return /^not JSON/.test(parsed.reason) ? { ...answered, text } : { ...answered, text, overLimit: parsed.reason };
 };
 
 /** The findings of every check for one answer, against the expectation its status picks. */
@@ -110,13 +123,19 @@ export function grade(
   const expect = chosen(testCase.expect, exchange.status);
   const checkContext = { ...context, timeoutMs: target.timeoutMs, testCase, earlier };
   const failures: CheckResult[] = [];
-  const secrets = Object.entries(target.secrets).filter(([, v]) => v.length >= 4);
-  const redact = (text: string) => secrets.reduce((t, [key, value]) => t.replaceAll(value, `<${key}>`), text);
+  const redact = redactorFor(target.secrets);
+  // Graded on the raw answer; what a result keeps has its secrets blanked first, and is cut only then.
+  const shown = (text: string) => excerpt(text, SHOWN_CHARS, redact);
   for (const check of CHECKS) {
     const result = check(expect, exchange, checkContext);
-    // Graded on the raw answer; what is reported carries no secret.
     if (result && !result.passed)
-      failures.push({ check: check.name, ...result, expected: redact(result.expected), actual: redact(result.actual) });
+      failures.push({
+        check: check.name,
+        passed: false,
+        expected: shown(result.expected),
+        actual: shown(result.actual),
+        fix: shown(result.fix),
+      });
   }
   return failures;
 }
@@ -216,6 +235,7 @@ export async function runCases(
   context: GradingContext,
   options: RunOptions,
   onResult: (result: CaseResult) => void = () => {},
+  sender: Sender = send,
 ): Promise<CaseResult[]> {
   const { concurrency } = options;
   const results = new Array<CaseResult>(cases.length);
@@ -223,12 +243,32 @@ export async function runCases(
   const worker = async () => {
     while (next < cases.length) {
       const index = next++;
-      results[index] = await runCase(cases[index]!, target, context, options);
+      const testCase = cases[index]!;
+      try {
+        results[index] = await runCase(testCase, target, context, options, sender);
+      } catch (error) {
+        // runCase does not throw on anything a server sends; if it throws, the suite is at fault. The other cases
+        // still run, so the vendor gets a report, and the CLI says the run is not to be trusted (exit 2).
+        results[index] = suiteError(testCase, error, target);
+      }
       onResult(results[index]);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, cases.length)) }, worker));
   return results;
+}
+
+function suiteError(testCase: Case, error: unknown, target: Target): CaseResult {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const note = `the suite failed on this case (a bug of the suite, not of the server): ${message.split('\n')[0]}`;
+  return {
+    testCase,
+    outcome: 'error',
+    passed: false,
+    ms: 0,
+    failures: [],
+    note: excerpt(note, 300, redactorFor(target.secrets)),
+  };
 }
 
 /** The expectation an answer is graded by: the one whose status it has (the primary when none has). */
@@ -245,24 +285,4 @@ function padded(filled: Filled, size: number | undefined): Filled {
 
 function jsonEscaped(value: string): string {
   return JSON.stringify(value).slice(1, -1);
-}
-
-function parseJson(text: string): Json | undefined {
-  try {
-    return JSON.parse(text) as Json;
-  } catch {
-    return undefined;
-  }
-}
-
-function elapsed(started: number): number {
-  return Math.round(performance.now() - started);
-}
-
-function describeFailure(error: unknown): string {
-  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : undefined;
-  const code = cause && 'code' in cause ? cause.code : undefined;
-  if (code === 'ECONNREFUSED') return 'connection refused';
-  if (code === 'ENOTFOUND') return 'host not found';
-  return cause?.message ?? (error instanceof Error ? error.message : String(error));
 }

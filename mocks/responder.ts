@@ -5,6 +5,7 @@ import { answerFor, isObject, type Contract, type Json, type Operation } from '.
 import { withEcho } from '../lib/echo.ts';
 import type { ErrorCase } from '../lib/extensions.ts';
 import { fieldErrorsProperty, type FieldError } from '../lib/field-errors.ts';
+import { effective, propertiesOf } from '../lib/schema-shape.ts';
 import type { MockRequest, MockResponse } from './types.ts';
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
@@ -60,20 +61,37 @@ export function createResponder(contract: Contract) {
     request: MockRequest,
     prefer: PreferOptions,
   ): Promise<MockResponse> {
+    const documented = operation.responses.map((r) => r.status);
+    if (prefer.code !== undefined && !documented.includes(String(prefer.code)))
+      return mockFeatureError(
+        400,
+        `Prefer: code=${prefer.code} is not documented for ${operation.operationId}; its documented statuses are ${documented.join(', ')}`,
+      );
     const code = prefer.code ?? (prefer.exampleKey ? statusOfExample(operation, prefer.exampleKey) : undefined);
     const config = prismConfig({ ...prefer, ...(code ? { code } : {}) });
     const input = { method: prismOperation.method, url: { path: request.path, query: request.query }, headers: {} };
     const result = await (await prismInstance()).request(input, [prismOperation], config)();
-    if (result._tag === 'Left') {
-      return mockFeatureError(result.left.status ?? 400, `Prefer: ${result.left.detail || result.left.message}`);
-    }
+    // Whatever Prism's reason, it is the Prefer header that asks for what the document does not have: a 400, never
+    // the 404 Prism gives, which reads as "no such path".
+    if (result._tag === 'Left') return mockFeatureError(400, `Prefer: ${result.left.detail || result.left.message}`);
     return { status: result.right.output.statusCode, headers: { ...JSON_HEADERS }, body: result.right.output.body };
   }
 
-  /** Answers about the mock's own features (Prefer), in the envelope of the document's route errors. */
+  /**
+   * Answers about the mock's own features (Prefer), in the envelope of the document's route errors, the message cut
+   * to the length its schema allows (a Prefer header can name an example of any length).
+   */
   function mockFeatureError(status: number, message: string): MockResponse {
     const envelope = errorAnswer('route-not-found');
-    return { ...envelope, status, body: isObject(envelope.body) ? { ...envelope.body, message } : envelope.body };
+    const schema = answerFor(contract, 'route-not-found')?.response.schema;
+    const property = schema && propertiesOf(contract, effective(contract, schema)).find(([name]) => name === 'message');
+    const maxLength = property ? effective(contract, property[1]).schema.maxLength : undefined;
+    const fitting = maxLength !== undefined && [...message].length > maxLength ? clipped(message, maxLength) : message;
+    return {
+      ...envelope,
+      status,
+      body: isObject(envelope.body) ? { ...envelope.body, message: fitting } : envelope.body,
+    };
   }
 
   return { errorAnswer, success, preferred, mockFeatureError };
@@ -92,6 +110,11 @@ function prismConfig(mock: PreferOptions) {
     errors: false,
     upstreamProxy: undefined,
   };
+}
+
+/** The first `max` characters (code points, as JSON Schema counts), the last one an ellipsis. */
+function clipped(text: string, max: number): string {
+  return `${[...text].slice(0, Math.max(0, max - 1)).join('')}…`;
 }
 
 function statusOfExample(operation: Operation, exampleKey: string): number | undefined {

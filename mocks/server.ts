@@ -1,5 +1,5 @@
 // The mock's HTTP side: reads requests within the documented size limit, answers CORS preflights, serves the
-// docs and the bundled document, and hands everything else to the mocker.
+// docs and the bundled document (GET and HEAD; `/` leads to the docs), and hands everything else to the mocker.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { BUNDLE_PATH } from '../lib/contract.ts';
 import type { Secrets } from '../lib/credentials.ts';
 import { createMocker, type Mocker } from './mocker.ts';
+import { createRouter } from './router.ts';
 import type { MockRequest, MockResponse } from './types.ts';
 
 export const DOCS_PATH = fileURLToPath(new URL('../docs/index.html', import.meta.url));
@@ -34,10 +35,12 @@ export async function startMockServer(options: MockServerOptions): Promise<Runni
   const bundlePath = options.bundlePath ?? BUNDLE_PATH;
   const docsPath = options.docsPath ?? DOCS_PATH;
   const mocker = await createMocker(options.credentials, bundlePath);
+  // `/` leads to the docs unless the document has an operation there.
+  const rootIsFree = !createRouter(mocker.contract).route('GET', '/').found;
   const server = createServer((req, res) => {
-    serve(mocker, req, res, bundlePath, docsPath).catch((error: unknown) => {
-      // A bug of ours, never the client's fault: say so without a stack trace, and keep serving.
-      console.error('mock: unexpected error', error);
+    serve(mocker, req, res, { bundlePath, docsPath, rootIsFree }).catch((error: unknown) => {
+      // A bug of ours, never the client's fault: say so in one line, without a stack trace, and keep serving.
+      console.error(`mock: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) send(res, { status: 500, headers: {}, body: { success: false, message: 'Mock failure' } });
     });
   });
@@ -60,16 +63,28 @@ export async function startMockServer(options: MockServerOptions): Promise<Runni
   };
 }
 
-async function serve(mocker: Mocker, req: IncomingMessage, res: ServerResponse, bundlePath: string, docsPath: string) {
+interface Files {
+  bundlePath: string;
+  docsPath: string;
+  rootIsFree: boolean;
+}
+
+async function serve(mocker: Mocker, req: IncomingMessage, res: ServerResponse, files: Files) {
   const url = new URL(req.url ?? '/', 'http://mock');
   allowCrossOrigin(req, res);
   if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
     res.writeHead(204).end();
     return;
   }
-  if (req.method === 'GET' && (url.pathname === '/docs' || url.pathname === '/docs/')) {
-    const html = existsSync(docsPath) ? readFileSync(docsPath) : 'Docs not built yet: run npm run docs.';
-    res.writeHead(existsSync(docsPath) ? 200 : 503, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+  const read = req.method === 'GET' || req.method === 'HEAD';
+  if (read && url.pathname === '/' && files.rootIsFree) {
+    res.writeHead(302, { location: '/docs', 'content-length': 0 }).end();
+    return;
+  }
+  if (read && (url.pathname === '/docs' || url.pathname === '/docs/')) {
+    const built = existsSync(files.docsPath);
+    const html = built ? readFileSync(files.docsPath) : Buffer.from('Docs not built yet: run npm run docs.');
+    answerFile(res, req.method, built ? 200 : 503, 'text/html; charset=utf-8', html);
     return;
   }
   if (req.method === 'POST' && url.pathname === RESET_PATH) {
@@ -78,11 +93,13 @@ async function serve(mocker: Mocker, req: IncomingMessage, res: ServerResponse, 
     res.writeHead(204).end();
     return;
   }
-  if (req.method === 'GET' && url.pathname === '/openapi.yaml') {
-    res.writeHead(200, { 'content-type': 'application/yaml; charset=utf-8' }).end(readFileSync(bundlePath));
+  if (read && url.pathname === '/openapi.yaml') {
+    answerFile(res, req.method, 200, 'application/yaml; charset=utf-8', readFileSync(files.bundlePath));
     return;
   }
-  const { body, tooLarge } = await readBody(req, mocker.maxBodyBytes);
+  const { body, tooLarge, aborted } = await readBody(req, mocker.maxBodyBytes);
+  // The client went away mid-upload: there is no one to answer, and nothing went wrong on our side.
+  if (aborted) return;
   const request: MockRequest = {
     method: req.method ?? 'GET',
     path: url.pathname,
@@ -94,6 +111,12 @@ async function serve(mocker: Mocker, req: IncomingMessage, res: ServerResponse, 
   send(res, await mocker.handle(request), req.method === 'HEAD');
 }
 
+/** A file for GET, its headers alone (with the length GET would send) for HEAD. */
+function answerFile(res: ServerResponse, method: string | undefined, status: number, type: string, content: Buffer) {
+  res.writeHead(status, { 'content-type': type, 'content-length': content.length });
+  res.end(method === 'HEAD' ? undefined : content);
+}
+
 /** Header names in lower case (as Node gives them), a repeated header's values joined. */
 function headersOf(req: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
@@ -103,9 +126,12 @@ function headersOf(req: IncomingMessage): Record<string, string> {
   return headers;
 }
 
-/** Keeps at most `limit` bytes; the rest is read and dropped, so memory stays bounded whatever is sent. */
-function readBody(req: IncomingMessage, limit: number): Promise<{ body?: Buffer; tooLarge: boolean }> {
-  return new Promise((resolve, reject) => {
+/**
+ * Keeps at most `limit` bytes; the rest is read and dropped, so memory stays bounded whatever is sent. Never rejects:
+ * a request cut off before its end is `aborted`.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<{ body?: Buffer; tooLarge: boolean; aborted?: true }> {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
@@ -113,7 +139,10 @@ function readBody(req: IncomingMessage, limit: number): Promise<{ body?: Buffer;
       if (size <= limit) chunks.push(chunk);
     });
     req.on('end', () => resolve({ body: size > 0 ? Buffer.concat(chunks) : undefined, tooLarge: size > limit }));
-    req.on('error', reject);
+    req.on('error', () => resolve({ tooLarge: false, aborted: true }));
+    req.on('close', () => {
+      if (!req.complete) resolve({ tooLarge: false, aborted: true });
+    });
   });
 }
 

@@ -5,12 +5,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parse, stringify } from 'yaml';
 import { BUNDLE_PATH, contractFrom, type JsonObject } from '../lib/contract.ts';
 import type { OpenApiDocument } from '../lib/openapi.ts';
 import { CATALOGUE_TAG, errorCatalogue } from './docs/catalogue.ts';
 import { codeSamples, type CodeSample } from './docs/samples.ts';
+import { isEntryPoint } from '../lib/entry-point.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 export const DOCS_OUTPUT = resolve(ROOT, 'docs/index.html');
@@ -53,7 +53,7 @@ export function enrich(document: OpenApiDocument): OpenApiDocument {
   return copy;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+if (isEntryPoint(import.meta.url)) {
   const started = performance.now();
   buildDocs(resolve(process.argv[2] ?? DOCS_OUTPUT));
   console.log(`docs: wrote ${process.argv[2] ?? 'docs/index.html'} in ${Math.round(performance.now() - started)} ms`);

@@ -4,11 +4,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { apiCompare, type Diff } from 'api-smart-diff';
 import { parse } from 'yaml';
 import { BUNDLE_PATH } from '../lib/contract.ts';
 import { isObject, valueAtPointer, type Json, type JsonObject } from '../lib/json.ts';
+import { isEntryPoint } from '../lib/entry-point.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 export const RELEASED_DIR = resolve(ROOT, 'openapi/released');
@@ -113,7 +113,7 @@ export function report(comparison: Comparison): string {
   ].join('\n');
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+if (isEntryPoint(import.meta.url)) {
   const [from, to = BUNDLE_PATH] = process.argv.slice(2);
   if (!from) {
     console.error('usage: npm run diff -- <git ref or file> [<git ref or file>, default generated/openapi.yaml]');

@@ -10,6 +10,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { loadContract, type Contract, type Operation, type Server } from '../lib/contract.ts';
 import { TOKEN, credentialKey, placeholder } from '../lib/credentials.ts';
 import { present } from '../lib/security.ts';
+import { isEntryPoint } from '../lib/entry-point.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -91,7 +92,7 @@ function credentialParameters(operation: Operation) {
     });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+if (isEntryPoint(import.meta.url)) {
   try {
     await generate(resolve(process.argv[2] ?? resolve(ROOT, 'generated')));
   } catch (error) {

@@ -4,7 +4,6 @@
 // one request per case of the conformance catalogue that Postman can send, each testing its documented answer.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import Converter from 'openapi-to-postmanv2';
 import { buildCatalogue } from '../conformance/catalogue.ts';
 import type { Expectation } from '../conformance/case.ts';
@@ -22,6 +21,7 @@ import {
   type PostmanFolder,
   type PostmanItem,
 } from './postman/request.ts';
+import { isEntryPoint } from '../lib/entry-point.ts';
 
 export const COLLECTION_PATH = resolve(import.meta.dirname, '../postman/collection.json');
 export const CASES_FOLDER = 'Documented cases';
@@ -234,7 +234,7 @@ function toJson<T>(value: T): JsonObject {
   return isObject(json) ? json : {};
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+if (isEntryPoint(import.meta.url)) {
   const { collection, included, leftOut } = await buildCollection();
   mkdirSync(dirname(COLLECTION_PATH), { recursive: true });
   writeFileSync(COLLECTION_PATH, `${JSON.stringify(collection, null, 2)}\n`);

@@ -1,0 +1,87 @@
+// The mock's small courtesies: quiet when a client gives up mid-upload, HEAD wherever GET is served, `/` leading to
+// the docs, and Prefer errors that are a 400 in the documented envelope, within its length limits.
+import { connect } from 'node:net';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { answerFor, isObject, loadContract } from '../lib/contract.ts';
+import { schemaValidator } from '../lib/schema-validator.ts';
+import { startMockServer, type RunningMock } from './server.ts';
+
+const contract = loadContract();
+const validator = schemaValidator(contract.document);
+const credentials = { token: 'blemish-token', channelKey: 'BlemishChannel1', apiKey: 'k-1234', apiSecret: 's-5678' };
+const operation = contract.operations.find((op) => op.requestBody?.examples.length && op.method === 'POST')!;
+let mock: RunningMock;
+beforeAll(async () => {
+  mock = await startMockServer({ credentials, port: 0 });
+});
+afterAll(() => mock.close());
+
+async function post(prefer: string, orderId: string) {
+  const body = { ...(operation.requestBody!.examples[0]!.value as object), order_id: orderId };
+  const response = await fetch(`${mock.url}${operation.path}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-access-token': credentials.token,
+      'x-channel-key': credentials.channelKey,
+      prefer,
+    },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as unknown };
+}
+
+it('logs nothing when a client aborts an upload, and keeps serving', async () => {
+  const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+  try {
+    const { port } = new URL(mock.url);
+    for (let i = 0; i < 3; i++)
+      await new Promise<void>((resolve) => {
+        const socket = connect(Number(port), '127.0.0.1', () => {
+          socket.write(
+            `POST ${operation.path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 50000\r\n\r\n{"order_id":`,
+          );
+          setTimeout(() => (socket.resetAndDestroy(), resolve()), 50);
+        });
+      });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(logged).not.toHaveBeenCalled();
+    expect((await fetch(`${mock.url}/openapi.yaml`)).status).toBe(200);
+  } finally {
+    logged.mockRestore();
+  }
+});
+
+it.each(['/docs', '/openapi.yaml'])('answers HEAD on %s as GET, without the body', async (path) => {
+  const get = await fetch(`${mock.url}${path}`);
+  const head = await fetch(`${mock.url}${path}`, { method: 'HEAD' });
+  expect(head.status).toBe(get.status);
+  expect(head.headers.get('content-type')).toBe(get.headers.get('content-type'));
+  expect(head.headers.get('content-length')).toBe(String((await get.arrayBuffer()).byteLength));
+  expect((await head.arrayBuffer()).byteLength).toBe(0);
+});
+
+it('GET / leads to the docs', async () => {
+  const response = await fetch(`${mock.url}/`, { redirect: 'manual' });
+  expect(response.status).toBe(302);
+  expect(response.headers.get('location')).toBe('/docs');
+});
+
+const envelope = answerFor(contract, 'route-not-found')!.response.schema!;
+
+it('Prefer: code=500, a status the operation does not document: 400 naming the documented ones, not 404', async () => {
+  const answer = await post('code=500', 'blemish-1');
+  expect(answer.status).toBe(400);
+  expect(validator.problems(envelope, answer.body)).toEqual([]);
+  const documented = operation.responses.map((r) => r.status).join(', ');
+  expect(answer.body).toMatchObject({
+    message: `Prefer: code=500 is not documented for ${operation.operationId}; its documented statuses are ${documented}`,
+  });
+});
+
+it('Prefer errors stay within the length the Error schema allows, however long the header', async () => {
+  const answer = await post(`example=${'x'.repeat(1000)}`, 'blemish-2');
+  expect(answer.status).toBe(400);
+  expect(validator.problems(envelope, answer.body)).toEqual([]);
+  expect(isObject(answer.body) && String(answer.body.message)).toMatch(/^Prefer: .*…$/);
+});
