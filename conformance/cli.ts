@@ -90,9 +90,7 @@ async function run(argv: string[], contract: Contract, env: NodeJS.ProcessEnv, s
     (c) => settings.secrets[c.key] === undefined && cases.some((k) => usesSecret(k, c.key)),
   );
   if (needed.length) {
-    const operations = [
-      ...new Set(cases.filter((k) => needed.some((c) => usesSecret(k, c.key))).map((k) => k.operationId)),
-    ];
+    const operations = [...new Set(cases.flatMap((k) => needed.flatMap((c) => operationsSending(k, c.key))))];
     warn(
       `Missing ${needed.map((c) => `--${c.option} (CONFORMANCE_${c.env})`).join(', ')}: cases of ${operations.join(', ')} need them. Give them, or --skip ${operations.join(',')}.`,
     );
@@ -183,10 +181,14 @@ async function run(argv: string[], contract: Contract, env: NodeJS.ProcessEnv, s
   return EXIT_CODES[result(results, info)];
 }
 
-/** Whether a case sends a secret (or a near-miss of it) in its requests. */
+/** The operations whose requests in a case send a secret (or a near-miss of it): its own, or a prelude step's. */
+function operationsSending(testCase: Case, key: string): string[] {
+  const requests = [testCase, ...(testCase.prelude ?? [])];
+  return requests.filter((step) => JSON.stringify(step.request).includes(`{{${key}`)).map((step) => step.operationId);
+}
+
 function usesSecret(testCase: Case, key: string): boolean {
-  const requests = [testCase.request, ...(testCase.prelude ?? []).map((step) => step.request)];
-  return requests.some((request) => JSON.stringify(request).includes(`{{${key}`));
+  return operationsSending(testCase, key).length > 0;
 }
 
 /** One line: the first line of an error's message, never its stack. */

@@ -29,6 +29,16 @@ describe('--only and --skip', () => {
     expect(selectCases(cases, [], ['body']).map((c) => c.id)).toEqual(['getOrder.auth.none']);
   });
 
+  it('a case that calls another operation first is named by that operation too', () => {
+    const issued = {
+      ...cases[0]!,
+      id: 'createOrder.stateful.issued-token.login',
+      prelude: [{ operationId: 'login', request: cases[0]!.request, expect: { status: 200 } }],
+    };
+    expect(names(issued, 'login')).toBe(true);
+    expect(selectCases([issued, ...cases], [], ['login']).map((c) => c.id)).not.toContain(issued.id);
+  });
+
   it('a prefix of a segment is not a name', () => {
     expect(names(cases[0]!, 'body.quant')).toBe(false);
     expect(names(cases[0]!, 'create')).toBe(false);
