@@ -1,8 +1,5 @@
-// The suite's own name and version, for reports: a vendor must know which suite judged their server.
-import { createRequire } from 'node:module';
+// The suite's own name and version, for reports: a vendor must know which suite judged their server. The version
+// is the package's (the package build inlines it).
+import manifest from './package.json' with { type: 'json' };
 
-const manifest: unknown = createRequire(import.meta.url)('../package.json');
-const version =
-  typeof manifest === 'object' && manifest !== null && 'version' in manifest ? String(manifest.version) : 'unknown';
-
-export const TOOL = { name: 'movilitas-conformance', version };
+export const TOOL = { name: 'movilitas-conformance', version: manifest.version };

@@ -3,7 +3,7 @@
 // bench ask here, so that no status, message or rule is written anywhere but in the document, and no tool digs
 // through raw JSON for the same answer twice.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { dataFile } from './layout.ts';
 import { parse } from 'yaml';
 import { DEFAULT_CHECK_ORDER, Reader } from './contract-reader.ts';
 import type { ErrorCase } from './extensions.ts';
@@ -16,7 +16,7 @@ export { isObject } from './json.ts';
 import { isObject, pointerOf } from './json.ts';
 export { isJsonMediaType } from './contract-reader.ts';
 
-export const BUNDLE_PATH = fileURLToPath(new URL('../generated/openapi.yaml', import.meta.url));
+export const BUNDLE_PATH = dataFile(import.meta.url, '../generated/openapi.yaml', './openapi.yaml');
 
 export function loadContract(path = BUNDLE_PATH): Contract {
   return contractFrom(parse(readFileSync(path, 'utf8')));

@@ -1,0 +1,115 @@
+// `npm run pack`: builds the three packages users install, each in the folder that holds its code, and packs
+// them into packages/ (gitignored). The client is built ESM with bundled .d.ts and openapi-fetch as its only
+// dependency; the CLI and the mock are each one bundled file (esbuild) with no dependency at run time, and carry
+// the bundled document (and the mock the docs page) beside their code in dist/.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { generateDtsBundle } from 'dts-bundle-generator';
+import { build } from 'esbuild';
+import { BUNDLE_PATH } from '../lib/contract.ts';
+import { isEntryPoint } from '../lib/entry-point.ts';
+import { DOCS_OUTPUT } from './build-docs.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+export const PACKED_DIR = resolve(ROOT, 'packages');
+
+export interface KitPackage {
+  /** The folder that holds its code and its package.json. */
+  folder: string;
+  /** Data files copied beside the built code: [from, to inside dist/]. */
+  data: [string, string][];
+  build(dist: string): Promise<void>;
+}
+
+/** A Node program in one file: its dependencies inlined, its data found beside it (lib/layout.ts). */
+async function program(entry: string, outfile: string): Promise<void> {
+  await build({
+    entryPoints: [resolve(ROOT, entry)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    minify: true,
+    legalComments: 'linked',
+    // Several of Prism's dependencies ship an ESM build beside a UMD one that requires its own files at run time.
+    mainFields: ['module', 'main'],
+    define: { KIT_BUILT: 'true' },
+    // The bundled CommonJS code calls require(); ESM has none of its own.
+    banner: { js: "#!/usr/bin/env node\nimport { createRequire as kitRequire } from 'node:module';\nconst require = kitRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+}
+
+export const PACKAGES: KitPackage[] = [
+  {
+    folder: 'client',
+    data: [[BUNDLE_PATH, 'openapi.yaml']],
+    async build(dist) {
+      // For browsers, Node and bundlers alike: ESM, no Node built-in, openapi-fetch left to the installer.
+      await build({
+        entryPoints: [resolve(ROOT, 'client/index.ts')],
+        outfile: join(dist, 'index.js'),
+        bundle: true,
+        platform: 'neutral',
+        format: 'esm',
+        target: 'es2022',
+        external: ['openapi-fetch'],
+        logLevel: 'warning',
+      });
+      // One declaration file with the document's types inlined, so that no consumer needs a compiler flag.
+      const [declarations] = generateDtsBundle([{ filePath: resolve(ROOT, 'client/index.ts'), output: { noBanner: true } }], {
+        preferredConfigPath: resolve(ROOT, 'tsconfig.json'),
+      });
+      writeFileSync(join(dist, 'index.d.ts'), declarations ?? '');
+    },
+  },
+  {
+    folder: 'conformance',
+    data: [
+      [BUNDLE_PATH, 'openapi.yaml'],
+      [resolve(ROOT, 'conformance/report.schema.json'), 'report.schema.json'],
+    ],
+    build: (dist) => program('conformance/cli.ts', join(dist, 'cli.js')),
+  },
+  {
+    folder: 'mocks',
+    data: [
+      [BUNDLE_PATH, 'openapi.yaml'],
+      [DOCS_OUTPUT, 'docs/index.html'],
+    ],
+    build: (dist) => program('mocks/cli.ts', join(dist, 'cli.js')),
+  },
+];
+
+export async function buildPackages(packages = PACKAGES): Promise<void> {
+  for (const kit of packages) {
+    const dist = resolve(ROOT, kit.folder, 'dist');
+    rmSync(dist, { recursive: true, force: true });
+    mkdirSync(dist, { recursive: true });
+    await kit.build(dist);
+    for (const [from, to] of kit.data) {
+      mkdirSync(dirname(join(dist, to)), { recursive: true });
+      copyFileSync(from, join(dist, to));
+    }
+  }
+}
+
+/** `npm pack` of each package into `outDir`; the tarballs' paths. */
+export function packPackages(outDir = PACKED_DIR, packages = PACKAGES): string[] {
+  mkdirSync(outDir, { recursive: true });
+  for (const name of readdirSync(outDir).filter((file) => file.endsWith('.tgz'))) rmSync(join(outDir, name));
+  return packages.map((kit) => {
+    const output = execFileSync('npm', ['pack', '--json', '--pack-destination', outDir], { cwd: resolve(ROOT, kit.folder), encoding: 'utf8' });
+    const [packed] = JSON.parse(output) as { filename: string }[];
+    return join(outDir, packed!.filename);
+  });
+}
+
+if (isEntryPoint(import.meta.url)) {
+  const started = performance.now();
+  await buildPackages();
+  for (const tarball of packPackages()) console.log(`packed ${tarball}`);
+  console.log(`in ${Math.round(performance.now() - started)} ms`);
+}
