@@ -7,8 +7,8 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import type { Operation } from '../lib/contract.ts';
 import type { CodeSample } from '../scripts/docs/samples.ts';
 
-/** The labels of the samples' language switcher. */
-const LANGUAGES = /^(cURL|TypeScript)$/;
+/** The labels of the samples' language switcher, with their server where there are several. */
+const LANGUAGES = /^(cURL|TypeScript)( · .+)?$/;
 
 /** Clicks the operation in the sidebar (opening its tag first if needed) and gives its section of the page. */
 export async function openFromSidebar(tab: Page, operation: Operation): Promise<Locator> {

@@ -2,15 +2,16 @@
 // docs and the bundled document (GET and HEAD; `/` leads to the docs), and hands everything else to the mocker.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { dataFile } from '../lib/layout.ts';
 import type { AddressInfo } from 'node:net';
 import { BUNDLE_PATH } from '../lib/contract.ts';
 import type { Secrets } from '../lib/credentials.ts';
+import { docsServedAt } from './docs-page.ts';
 import { createMocker, type Mocker } from './mocker.ts';
 import { createRouter } from './router.ts';
 import type { MockRequest, MockResponse } from './types.ts';
 
-export const DOCS_PATH = fileURLToPath(new URL('../docs/index.html', import.meta.url));
+export const DOCS_PATH = dataFile(import.meta.url, '../docs/index.html', './docs/index.html');
 
 /** Not part of the contract: tests (and people) clear what the mock remembers with a POST here. */
 export const RESET_PATH = '/__mock/reset';
@@ -37,8 +38,19 @@ export async function startMockServer(options: MockServerOptions): Promise<Runni
   const mocker = await createMocker(options.credentials, bundlePath);
   // `/` leads to the docs unless the document has an operation there.
   const rootIsFree = !createRouter(mocker.contract).route('GET', '/').found;
+  let docsPage: Buffer | undefined;
+  const files: Files = {
+    bundlePath,
+    rootIsFree,
+    // Read on first ask (the mock starts without it) and kept: the page is the same until the mock restarts.
+    docsPage: () => {
+      if (docsPage === undefined && existsSync(docsPath))
+        docsPage = Buffer.from(docsServedAt(readFileSync(docsPath, 'utf8'), mocker.contract, ownHost()));
+      return docsPage;
+    },
+  };
   const server = createServer((req, res) => {
-    serve(mocker, req, res, { bundlePath, docsPath, rootIsFree }).catch((error: unknown) => {
+    serve(mocker, req, res, files).catch((error: unknown) => {
       // A bug of ours, never the client's fault: say so in one line, without a stack trace, and keep serving.
       console.error(`mock: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) send(res, { status: 500, headers: {}, body: { success: false, message: 'Mock failure' } });
@@ -50,9 +62,12 @@ export async function startMockServer(options: MockServerOptions): Promise<Runni
     server.once('error', reject);
     server.listen(options.port ?? 4010, options.host ?? '127.0.0.1', resolve);
   });
-  const { address, port } = server.address() as AddressInfo;
+  const ownHost = () => {
+    const { address, port } = server.address() as AddressInfo;
+    return `${address.includes(':') ? `[${address}]` : address}:${port}`;
+  };
   return {
-    url: `http://${address}:${port}`,
+    url: `http://${ownHost()}`,
     mocker,
     server,
     close: () =>
@@ -65,7 +80,8 @@ export async function startMockServer(options: MockServerOptions): Promise<Runni
 
 interface Files {
   bundlePath: string;
-  docsPath: string;
+  /** The docs as this mock serves them; undefined while they are not built. */
+  docsPage: () => Buffer | undefined;
   rootIsFree: boolean;
 }
 
@@ -82,9 +98,9 @@ async function serve(mocker: Mocker, req: IncomingMessage, res: ServerResponse, 
     return;
   }
   if (read && (url.pathname === '/docs' || url.pathname === '/docs/')) {
-    const built = existsSync(files.docsPath);
-    const html = built ? readFileSync(files.docsPath) : Buffer.from('Docs not built yet: run npm run docs.');
-    answerFile(res, req.method, built ? 200 : 503, 'text/html; charset=utf-8', html);
+    const page = files.docsPage();
+    const html = page ?? Buffer.from('Docs not built yet: run npm run docs.');
+    answerFile(res, req.method, page ? 200 : 503, 'text/html; charset=utf-8', html);
     return;
   }
   if (req.method === 'POST' && url.pathname === RESET_PATH) {

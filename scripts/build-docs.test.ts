@@ -1,9 +1,12 @@
-// What the build gives Redoc, without running Redoc (docs/docs.test.ts builds and opens the page).
-import { readFileSync } from 'node:fs';
+// What the build gives Redoc, without running Redoc (docs/docs.test.ts opens the page); and the committed page is
+// what the build makes, so that a reviewer opens docs/index.html from a clone with nothing to build.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { BUNDLE_PATH, contractFrom } from '../lib/contract.ts';
-import { enrich, redocOptions } from './build-docs.ts';
+import { buildDocs, DOCS_OUTPUT, enrich, redocOptions, withoutCdn } from './build-docs.ts';
 import { CATALOGUE_TAG, errorCatalogue } from './docs/catalogue.ts';
 import { codeSamples } from './docs/samples.ts';
 
@@ -42,3 +45,25 @@ describe('redocOptions', () => {
     });
   });
 });
+
+describe('withoutCdn', () => {
+  it("swaps Redoc's CDN logos for pictures in the page, and nothing else", () => {
+    const page =
+      'src:e?`https://cdn.redoc.ly/redoc/logo-mini-full.svg`:`https://cdn.redoc.ly/redoc/logo-mini.svg` https://x.test/a.svg';
+    const offline = withoutCdn(page);
+    expect(offline).not.toContain('cdn.redoc.ly');
+    expect(offline.match(/`data:image\/svg\+xml,[^`]+`/g)).toHaveLength(2);
+    expect(offline).toContain(' https://x.test/a.svg');
+  });
+});
+
+it('docs/index.html is what npm run docs builds (run it and commit the page)', () => {
+  const work = mkdtempSync(join(tmpdir(), 'docs-drift-'));
+  try {
+    buildDocs(join(work, 'index.html'));
+    const fresh = readFileSync(join(work, 'index.html'), 'utf8');
+    expect(fresh === readFileSync(DOCS_OUTPUT, 'utf8'), 'docs/index.html is stale').toBe(true);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}, 60_000);

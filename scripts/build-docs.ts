@@ -38,9 +38,25 @@ export function buildDocs(outFile = DOCS_OUTPUT, bundlePath = BUNDLE_PATH): void
     const args = ['build-docs', input, '--inlineBundle', '--openapi', options, '-o', outFile];
     // Telemetry off: otherwise the CLI reports the run, and the page reports every reader to Redocly's collector.
     execFileSync(redocly, args, { cwd: ROOT, env: { ...process.env, REDOCLY_TELEMETRY: 'off' }, stdio: 'pipe' });
+    writeFileSync(outFile, withoutCdn(readFileSync(outFile, 'utf8')));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** Redoc's "API docs by Redocly" badge loads its logo from a CDN; offline the page carries a drawing of its own. */
+const CDN_LOGOS = /https:\/\/cdn\.redoc\.ly\/redoc\/logo-mini(-full)?\.svg/g;
+
+export function withoutCdn(html: string): string {
+  return html.replace(CDN_LOGOS, (_, full?: string) => svgDataUrl(full ? 'Redocly' : 'R'));
+}
+
+function svgDataUrl(text: string): string {
+  const width = 12 + text.length * 9;
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="20" viewBox="0 0 ${width} 20">` +
+    `<text x="4" y="15" font-family="sans-serif" font-size="14" fill="#ef4126">${text}</text></svg>`;
+  return `data:image/svg+xml,${encodeURIComponent(svg)}`;
 }
 
 /** A copy of the document with `x-codeSamples` on each operation and the error catalogue as a trait tag. */

@@ -8,11 +8,13 @@ import { contractFrom, loadContract, type Contract, type Json, type Operation } 
 import { credentialKey, credentialsOf, placeholder, TOKEN } from '../../lib/credentials.ts';
 import { assemble, exampleOf } from '../../lib/requests.ts';
 import {
+  CLIENT_PACKAGE,
   codeSamples,
   credentialsUsed,
   curlSample,
-  defaultBaseUrl,
   sampleRequests,
+  samplesAt,
+  serverName,
   typescriptSample,
 } from './samples.ts';
 
@@ -51,7 +53,7 @@ async function runWithStandIn(source: string, env: Record<string, string>): Prom
     reportDiagnostics: true,
   });
   expect(diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
-  expect(outputText).toContain(`from './client/index.ts'`);
+  expect(outputText).toContain(`from '${CLIENT_PACKAGE}'`);
   const body = outputText.replace(/^import .*$/m, '');
   const recorded: Recorded = { options: {}, calls: [], printed: [] };
   const createClient = (options: Record<string, unknown>) => {
@@ -79,16 +81,26 @@ describe.each(documents)('the samples of %s', (_, contract) => {
 
   describe.each(contract.operations.map((op): [string, Operation] => [op.operationId, op]))('%s', (_, operation) => {
     const requests = sampleRequests(operation);
-    const base = defaultBaseUrl(operation);
-    const [curl, typescript] = codeSamples(contract, operation);
+    const base = operation.servers.at(-1)?.defaultUrl ?? '';
+    const [curl, typescript] = samplesAt(contract, operation, base);
+
+    it('the page has both samples for each server, each tab named by its server when there are several', () => {
+      const urls = operation.servers.map((server) => server.defaultUrl);
+      const expected = (urls.length > 0 ? urls : ['']).flatMap((url) =>
+        samplesAt(contract, operation, url, urls.length > 1 ? serverName(url, urls) : ''),
+      );
+      const samples = codeSamples(contract, operation);
+      expect(samples).toEqual(expected);
+      expect(new Set(samples.map((s) => s.label)).size).toBe(samples.length);
+      if (urls.length === 1) expect(samples.map((s) => s.label)).toEqual(['cURL', 'TypeScript']);
+    });
 
     it('sends every named request example, or the documented request when there is none', () => {
       const names = operation.requestBody?.examples.map((ex) => ex.name) ?? [];
       expect(requests.map((r) => r.name)).toEqual(names.length > 0 ? names : [operation.operationId]);
     });
 
-    it("cURL: one command per request, on the operation's first server, every path and query parameter filled", () => {
-      expect(base).toBe(operation.servers[0]?.defaultUrl ?? '');
+    it('cURL: one command per request, on the given server, every path and query parameter filled', () => {
       const urls = [...curl!.source.matchAll(/^curl -X (\S+) '([^']+)'/gm)];
       expect(urls.map(([, method]) => method)).toEqual(requests.map(() => operation.method));
       for (const [index, [, , url]] of urls.entries()) {
@@ -150,7 +162,7 @@ describe('the TypeScript sample of a read', () => {
     const details = contract.operations.find((op) => op.resource?.action === 'read')!;
     const [parameter] = details.parameters.filter((p) => p.in === 'query' && p.required);
     const call = `await client.${details.operationId}({ query: { ${parameter!.name}: '${exampleOf(parameter!)}' } });`;
-    expect(typescriptSample(contract, details, defaultBaseUrl(details))).toContain(call);
+    expect(typescriptSample(contract, details, 'http://x')).toContain(call);
   });
 
   it('keeps a number a number', async () => {
@@ -159,6 +171,15 @@ describe('the TypeScript sample of a read', () => {
     const numeric = read.parameters.find((p) => p.in === 'query' && typeof exampleOf(p) === 'number')!;
     const recorded = await runWithStandIn(typescriptSample(contract, read, 'http://x'), secretsOf(contract).env);
     expect(recorded.calls[0]!.argument!.query).toMatchObject({ [numeric.name]: exampleOf(numeric) });
+  });
+});
+
+describe('serverName', () => {
+  it('is the host, or the URL without its scheme where two servers share a host', () => {
+    const urls = ['https://api.example.test/v2', 'http://127.0.0.1:4010/v2', 'http://127.0.0.1:4010/v3'];
+    expect(serverName(urls[0]!, urls)).toBe('api.example.test');
+    expect(serverName(urls[1]!, urls)).toBe('127.0.0.1:4010/v2');
+    expect(serverName('/relative', ['/relative', 'https://x.test'])).toBe('/relative');
   });
 });
 

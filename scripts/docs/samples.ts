@@ -14,6 +14,10 @@ import {
   type RequestParts,
 } from '../../lib/requests.ts';
 import { describeScheme } from '../../lib/security.ts';
+import clientManifest from '../../client/package.json' with { type: 'json' };
+
+/** What a frontend installs and imports (client/package.json). */
+export const CLIENT_PACKAGE = clientManifest.name;
 
 export type CodeSample = { lang: string; label: string; source: string };
 
@@ -26,21 +30,29 @@ export interface SampleRequest {
   parts: RequestParts;
 }
 
-/** Both samples of an operation; `baseUrl` defaults to the operation's first server, tests give the mock's. */
-export function codeSamples(
-  contract: Contract,
-  operation: Operation,
-  baseUrl = defaultBaseUrl(operation),
-): CodeSample[] {
+/**
+ * The cURL and TypeScript samples of an operation for each of its servers, so that a reader picks where the
+ * requests go: with several servers each tab is named by its server (`cURL · api.movilitas.cloud`).
+ */
+export function codeSamples(contract: Contract, operation: Operation): CodeSample[] {
+  const urls = operation.servers.length > 0 ? operation.servers.map((server) => server.defaultUrl) : [''];
+  return urls.flatMap((url) => samplesAt(contract, operation, url, urls.length > 1 ? serverName(url, urls) : ''));
+}
+
+/** Both samples of an operation sent to `baseUrl` (tests give the mock's), their tabs named after `server`. */
+export function samplesAt(contract: Contract, operation: Operation, baseUrl: string, server = ''): CodeSample[] {
+  const named = (label: string) => (server ? `${label} · ${server}` : label);
   return [
-    { lang: 'bash', label: 'cURL', source: curlSample(contract, operation, baseUrl) },
-    { lang: 'typescript', label: 'TypeScript', source: typescriptSample(contract, operation, baseUrl) },
+    { lang: 'bash', label: named('cURL'), source: curlSample(contract, operation, baseUrl) },
+    { lang: 'typescript', label: named('TypeScript'), source: typescriptSample(contract, operation, baseUrl) },
   ];
 }
 
-/** The first server's URL with its variables at their defaults; '' (paths stay relative) when there is none. */
-export function defaultBaseUrl(operation: Operation): string {
-  return operation.servers[0]?.defaultUrl ?? '';
+/** A server by its host (`127.0.0.1:4010`), or by its whole URL without the scheme where hosts repeat. */
+export function serverName(url: string, urls: string[]): string {
+  const host = (of: string) => URL.parse(of)?.host ?? of;
+  const withoutScheme = url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+  return urls.filter((other) => host(other) === host(url)).length > 1 ? withoutScheme : host(url);
 }
 
 /**
@@ -99,8 +111,8 @@ export function typescriptSample(contract: Contract, operation: Operation, baseU
     (c) => c.key === TOKEN || operation.parameters.some((p) => p.credential && credentialKey(p.name) === c.key),
   );
   const lines = [
-    `// From the contract kit's root: ${[...credentials.map((c) => `${c.env}=...`), 'npx tsx sample.ts'].join(' ')}`,
-    `import { createClient } from './client/index.ts';`,
+    `// With ${CLIENT_PACKAGE} installed: ${[...credentials.map((c) => `${c.env}=...`), 'npx tsx sample.ts'].join(' ')}`,
+    `import { createClient } from '${CLIENT_PACKAGE}';`,
     '',
     'const client = createClient({',
     `  baseUrl: ${tsLiteral(baseUrl, '', credentials)},`,
