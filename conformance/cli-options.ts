@@ -7,6 +7,7 @@ import { BUNDLE_PATH } from '../lib/contract.ts';
 import type { Credential, Secrets } from '../lib/credentials.ts';
 import { FAMILIES } from './case.ts';
 import { REPORT_FORMATS, type ReportFormat } from './report-files.ts';
+import { TOOL } from './tool.ts';
 
 export class UsageError extends Error {}
 
@@ -15,7 +16,7 @@ export function usage(credentials: Credential[]): string {
     (c) => `  --${`${c.option} <value>`.padEnd(26)}${c.description} (better: env CONFORMANCE_${c.env}); never printed`,
   );
   return [
-    'Usage: conformance --base-url <url> [options]      (secrets best given in the environment, not on the command line)',
+    `Usage: ${TOOL.name} --base-url <url> [options]      (secrets best given in the environment, not on the command line)`,
     '',
     "  --base-url <url>          server URL as in the document's servers (env CONFORMANCE_BASE_URL)",
     ...secret,

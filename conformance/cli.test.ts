@@ -13,6 +13,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockServer, type RunningMock } from '../mocks/server.ts';
 import { main } from './cli.ts';
+import { TOOL } from './tool.ts';
 import { spellingsOf } from './fixtures/secret-spellings.ts';
 import { xml10Problems } from './output/xml-check.ts';
 
@@ -224,7 +225,7 @@ describe('exit codes', () => {
   ])('2 for %s, with the usage', async (_name, args) => {
     const { code, stderr } = await run(args);
     expect(code).toBe(2);
-    expect(stderr).toContain('Usage: conformance');
+    expect(stderr).toContain(`Usage: ${TOOL.name} `);
     expect(stderr).not.toContain('pw@');
   });
 

@@ -16,6 +16,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BEHAVIOURS, startHostileServer, type Behaviour } from './fixtures/hostile-servers.ts';
 import { spellingsOf } from './fixtures/secret-spellings.ts';
+import { packageIn, stagePackage } from '../scripts/packages.ts';
 import { xml10Problems } from './output/xml-check.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -102,17 +103,19 @@ function leaks(text: string): string[] {
 
 let kit: string;
 let linked: string;
-beforeAll(() => {
-  // A copy of what the CLI needs, at a path with spaces, and a symlink (with a space too) to it.
+beforeAll(async () => {
+  // A copy of what the CLI needs, at a path with spaces, the package built beside it, and a symlink (with a space
+  // too) to it all.
   const base = realpathSync(mkdtempSync(join(tmpdir(), 'conformance hostile ')));
   kit = join(base, 'my checkout');
   mkdirSync(kit);
   for (const part of ['conformance', 'lib', 'generated', 'package.json'])
     cpSync(join(ROOT, part), join(kit, part), { recursive: true });
   symlinkSync(realpathSync(join(ROOT, 'node_modules')), join(kit, 'node_modules'));
+  await stagePackage(packageIn('conformance'), join(kit, 'conformance package'));
   linked = join(base, 'linked kit');
   symlinkSync(kit, linked);
-});
+}, 60_000);
 afterAll(() => rmSync(join(kit, '..'), { recursive: true, force: true }));
 
 interface Run {
@@ -216,10 +219,10 @@ function runAll() {
       const server =
         name in ECHOES ? await startEcho(name as keyof typeof ECHOES) : await startHostileServer(name as Behaviour);
       const reportDir = join(kit, '..', 'reports', name);
-      // Half through the bin as npx runs it (a symlinked path), half through cli.ts with tsx: both must work.
+      // Half through the built package's bin (a symlinked path, as npx runs it), half through cli.ts with tsx.
       const entry =
         NAMES.indexOf(name) % 2 === 0
-          ? [join(linked, 'conformance/bin.js')]
+          ? [join(linked, 'conformance package/dist/cli.js')]
           : ['--import', 'tsx', join(kit, 'conformance/cli.ts')];
       const args = [
         '--base-url',

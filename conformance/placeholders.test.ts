@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fill, linkValue, NEAR_MISSES, nearMissOf, type NearMiss } from './placeholders.ts';
+import { fill, linkValue, NEAR_MISSES, nearMissOf, secretWrittenIn, type NearMiss } from './placeholders.ts';
 
 const secrets = { token: 'Tok9z', channelKey: 'Ab12' };
 const raw = (value: string) => value;
@@ -29,5 +29,14 @@ describe('placeholders', () => {
       '/x?id=A%201',
     );
     expect(fill(linkValue('$response.body#/data/none'), {}, earlier, raw).inapplicable).toMatch(/nothing at/);
+  });
+
+  it('a body that writes out a secret, as a whole string of its own, is one its case cannot judge', () => {
+    const keys = { apiKey: 'k"1', token: 'Tok9z' };
+    expect(secretWrittenIn('{"api_key":"k\\"1","api_secret":"{{apiSecret}}"}', keys)).toMatch(
+      /\{\{apiKey\}\}'s own value/,
+    );
+    expect(secretWrittenIn('{"api_key":"{{apiKey}}","note":"Tok9zz"}', keys)).toBeUndefined();
+    expect(secretWrittenIn('{"a":""}', { empty: '' })).toBeUndefined();
   });
 });

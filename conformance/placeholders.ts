@@ -59,6 +59,16 @@ export function fill(
   return inapplicable ? { text: filled, inapplicable } : { text: filled };
 }
 
+/**
+ * Why a body cannot be sent as the case means it: it writes out, as a JSON string of its own, the value given for
+ * a secret (a documented example credential that is the one the vendor gave). Such a case means "not your
+ * credential", and with yours it cannot tell a value refused from one accepted.
+ */
+export function secretWrittenIn(body: string, secrets: Record<string, string>): string | undefined {
+  const written = Object.entries(secrets).find(([, value]) => value !== '' && body.includes(JSON.stringify(value)));
+  return written && `the case sends ${placeholder(written[0])}'s own value, as the document writes it`;
+}
+
 function nearMiss(value: string, miss: NearMiss): string {
   switch (miss) {
     case 'append':

@@ -16,7 +16,7 @@ import {
   isAnswer,
   truncationNote,
 } from './http/read-response.ts';
-import { fill, type Filled } from './placeholders.ts';
+import { fill, secretWrittenIn, type Filled } from './placeholders.ts';
 import { excerpt, redactorFor } from './secrets.ts';
 
 /** Characters of one expected or actual value that a result keeps: enough to see what is wrong. */
@@ -86,9 +86,9 @@ export const send: Sender = async (target, operationId, request, earlier) => {
     request.body === undefined
       ? undefined
       : padded(fill(request.body, target.secrets, earlier, jsonEscaped), request.padTo);
-  const inapplicable = [path, ...headers.map(([, h]) => h), ...(body ? [body] : [])].find(
-    (f) => f.inapplicable,
-  )?.inapplicable;
+  const inapplicable =
+    [path, ...headers.map(([, h]) => h), ...(body ? [body] : [])].find((f) => f.inapplicable)?.inapplicable ??
+    (request.body === undefined ? undefined : secretWrittenIn(request.body, target.secrets));
   if (inapplicable) return { inapplicable };
   const base = (target.baseUrlFor?.(operationId) ?? target.baseUrl).replace(/\/+$/, '');
   const outcome = await boundedExchange(

@@ -13,7 +13,14 @@ import { credentialsOf, type Secrets } from '../lib/credentials.ts';
 import { startMockServer, type RunningMock } from '../mocks/server.ts';
 import { buildDocs } from '../scripts/build-docs.ts';
 import { CATALOGUE_TAG, errorCatalogue, errorResponses } from '../scripts/docs/catalogue.ts';
-import { codeSamples, sampleRequests, samplesAt, serverName } from '../scripts/docs/samples.ts';
+import {
+  codeSamples,
+  printedOnSuccess,
+  runOrder,
+  sampleRequests,
+  samplesAt,
+  serverName,
+} from '../scripts/docs/samples.ts';
 import { openFromSidebar, samplesPanel, saveComposite, showSample } from './browser.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -47,27 +54,9 @@ function inPage(text: string): string {
   return JSON.stringify(text).replace(/</g, '\\u003c');
 }
 
-/**
- * The operations in an order their samples can run in against a fresh server: every `x-resource` create first.
- * A read's documented key is what the create's first example makes (`order_id: Order145`, `widget_id: W-1001`), as
- * the document's examples say; the samples keep those values, so that a reader who runs them in this order sees
- * every documented success, and a read run before its create gets the documented 404 (and fails this test).
- */
-function runOrder(contract: Contract): Operation[] {
-  const creates = contract.operations.filter((op) => op.resource?.action === 'create');
-  return [...creates, ...contract.operations.filter((op) => !creates.includes(op))];
-}
-
 /** The mock's URL under the operation's own server prefix (`/v1` for authenticate, `/health` for getStatus). */
 function mockBaseUrl(mock: RunningMock, operation: Operation): string {
   return `${mock.url}${operation.servers[0]?.pathPrefix ?? ''}`;
-}
-
-/** What each run prints, per operation: `<example name> <success status>` per request. */
-function expectedRuns(operations: Operation[]): Record<string, string[]> {
-  return Object.fromEntries(
-    operations.map((op) => [op.operationId, sampleRequests(op).map((r) => `${r.name} ${op.success?.status}`)]),
-  );
 }
 
 describe.each(documents)('npm run docs, for %s', (_, bundlePath) => {
@@ -130,7 +119,7 @@ describe.each(documents)('npm run docs, for %s', (_, bundlePath) => {
           const codes = (await run('bash', ['-e'], script, env)).trim().split('\n');
           printed[operation.operationId] = codes.map((code, i) => `${names[i]} ${code}`);
         }
-        expect(printed).toEqual(expectedRuns(operations));
+        expect(printed).toEqual(Object.fromEntries(operations.map((op) => [op.operationId, printedOnSuccess(op)])));
       } finally {
         await mock.close();
       }

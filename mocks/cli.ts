@@ -1,4 +1,4 @@
-// `npm run mock`: starts the mock on 127.0.0.1 and says how to use it. Each credential the document needs is
+// `movilitas-mock` (`npm run mock` in a checkout): starts the mock on 127.0.0.1 and says how to use it. Each credential the document needs is
 // taken from MOCK_<NAME> (MOCK_TOKEN, MOCK_CHANNEL_KEY), else the document's example, else a word that says
 // what it is.
 import { parseArgs } from 'node:util';
@@ -6,14 +6,32 @@ import { BUNDLE_PATH, loadContract } from '../lib/contract.ts';
 import { credentialsOf, type Secrets } from '../lib/credentials.ts';
 import { curlFor, shellValuesOf } from '../lib/curl.ts';
 import { documentedRequest, requestExamples } from '../lib/requests.ts';
+import manifest from './package.json' with { type: 'json' };
 import { startMockServer } from './server.ts';
 
-const USAGE = `Usage: npm run mock -- [--document <bundled OpenAPI document>]   (PORT, MOCK_<CREDENTIAL> in the environment)`;
+const [BIN] = Object.keys(manifest.bin);
+const USAGE = [
+  `Usage: ${BIN} [--document <bundled OpenAPI document>]   (npm run mock -- … in a checkout)`,
+  '',
+  "  --document <path>   the bundled OpenAPI document to answer for (default: the kit's own)",
+  '  --help, --version',
+  '',
+  'Environment: PORT (default 4010; 0 picks a free one), MOCK_<CREDENTIAL> for each credential it accepts',
+  "(MOCK_TOKEN, MOCK_CHANNEL_KEY, …; default: the document's example).",
+].join('\n');
 
 async function main(argv: string[]): Promise<number> {
   let document = BUNDLE_PATH;
   try {
-    const { values } = parseArgs({ args: argv, strict: true, options: { document: { type: 'string' } } });
+    const { values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: { document: { type: 'string' }, help: { type: 'boolean' }, version: { type: 'boolean' } },
+    });
+    if (values.help || values.version) {
+      console.log(values.help ? USAGE : `${manifest.name} ${manifest.version}`);
+      return 0;
+    }
     document = values.document ?? BUNDLE_PATH;
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);

@@ -11,6 +11,7 @@ import type { OpenApiDocument } from '../lib/openapi.ts';
 import { CATALOGUE_TAG, errorCatalogue } from './docs/catalogue.ts';
 import { codeSamples, type CodeSample } from './docs/samples.ts';
 import { isEntryPoint } from '../lib/entry-point.ts';
+import { recordStamp } from './stamps.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 export const DOCS_OUTPUT = resolve(ROOT, 'docs/index.html');
@@ -71,6 +72,8 @@ export function enrich(document: OpenApiDocument): OpenApiDocument {
 
 if (isEntryPoint(import.meta.url)) {
   const started = performance.now();
-  buildDocs(resolve(process.argv[2] ?? DOCS_OUTPUT));
+  const outFile = resolve(process.argv[2] ?? DOCS_OUTPUT);
+  buildDocs(outFile);
+  if (outFile === DOCS_OUTPUT) recordStamp('docs');
   console.log(`docs: wrote ${process.argv[2] ?? 'docs/index.html'} in ${Math.round(performance.now() - started)} ms`);
 }

@@ -11,6 +11,7 @@ import { loadContract, type Contract, type Operation, type Server } from '../lib
 import { TOKEN, credentialKey, placeholder } from '../lib/credentials.ts';
 import { present } from '../lib/security.ts';
 import { isEntryPoint } from '../lib/entry-point.ts';
+import { recordStamp } from './stamps.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -94,7 +95,10 @@ function credentialParameters(operation: Operation) {
 
 if (isEntryPoint(import.meta.url)) {
   try {
-    await generate(resolve(process.argv[2] ?? resolve(ROOT, 'generated')));
+    const committed = resolve(ROOT, 'generated');
+    const outDir = resolve(process.argv[2] ?? committed);
+    await generate(outDir);
+    if (outDir === committed) recordStamp('generate');
   } catch (error) {
     // Redocly's own words when the bundle failed, else the model's (lib/contract.ts names the place).
     const stderr = error instanceof Error && 'stderr' in error ? String(error.stderr).trim() : '';

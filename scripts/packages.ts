@@ -1,9 +1,11 @@
-// `npm run pack`: builds the three packages users install, each in the folder that holds its code, and packs
-// them into packages/ (gitignored). The client is built ESM with bundled .d.ts and openapi-fetch as its only
-// dependency; the CLI and the mock are each one bundled file (esbuild) with no dependency at run time, and carry
-// the bundled document (and the mock the docs page) beside their code in dist/.
+// `npm run pack`: the three packages users install, each described by the package.json in the folder that holds
+// its code, built into a staging folder (the checkout stays as it is) and packed into packages/ (gitignored). The
+// client is built ESM with one bundled .d.ts and openapi-fetch as its only dependency; the CLI and the mock are
+// each one bundled file (esbuild) with no dependency at run time, with the bundled document (and the mock the
+// docs page) beside their code in dist/.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { generateDtsBundle } from 'dts-bundle-generator';
 import { build } from 'esbuild';
@@ -37,7 +39,9 @@ async function program(entry: string, outfile: string): Promise<void> {
     mainFields: ['module', 'main'],
     define: { KIT_BUILT: 'true' },
     // The bundled CommonJS code calls require(); ESM has none of its own.
-    banner: { js: "#!/usr/bin/env node\nimport { createRequire as kitRequire } from 'node:module';\nconst require = kitRequire(import.meta.url);" },
+    banner: {
+      js: "#!/usr/bin/env node\nimport { createRequire as kitRequire } from 'node:module';\nconst require = kitRequire(import.meta.url);",
+    },
     logLevel: 'warning',
   });
 }
@@ -59,9 +63,12 @@ export const PACKAGES: KitPackage[] = [
         logLevel: 'warning',
       });
       // One declaration file with the document's types inlined, so that no consumer needs a compiler flag.
-      const [declarations] = generateDtsBundle([{ filePath: resolve(ROOT, 'client/index.ts'), output: { noBanner: true } }], {
-        preferredConfigPath: resolve(ROOT, 'tsconfig.json'),
-      });
+      const [declarations] = generateDtsBundle(
+        [{ filePath: resolve(ROOT, 'client/index.ts'), output: { noBanner: true } }],
+        {
+          preferredConfigPath: resolve(ROOT, 'tsconfig.json'),
+        },
+      );
       writeFileSync(join(dist, 'index.d.ts'), declarations ?? '');
     },
   },
@@ -83,33 +90,53 @@ export const PACKAGES: KitPackage[] = [
   },
 ];
 
-export async function buildPackages(packages = PACKAGES): Promise<void> {
-  for (const kit of packages) {
-    const dist = resolve(ROOT, kit.folder, 'dist');
-    rmSync(dist, { recursive: true, force: true });
-    mkdirSync(dist, { recursive: true });
-    await kit.build(dist);
-    for (const [from, to] of kit.data) {
-      mkdirSync(dirname(join(dist, to)), { recursive: true });
-      copyFileSync(from, join(dist, to));
-    }
+/** The package whose code is in `folder`. */
+export function packageIn(folder: string): KitPackage {
+  const kit = PACKAGES.find((candidate) => candidate.folder === folder);
+  if (!kit) throw new Error(`no package in ${folder}/`);
+  return kit;
+}
+
+/** Writes the package as npm packs it into `stage`: its package.json (and README), and dist/ built. */
+export async function stagePackage(kit: KitPackage, stage: string): Promise<void> {
+  rmSync(stage, { recursive: true, force: true });
+  const dist = join(stage, 'dist');
+  mkdirSync(dist, { recursive: true });
+  for (const file of ['package.json', 'README.md']) {
+    if (existsSync(resolve(ROOT, kit.folder, file))) copyFileSync(resolve(ROOT, kit.folder, file), join(stage, file));
+  }
+  await kit.build(dist);
+  for (const [from, to] of kit.data) {
+    mkdirSync(dirname(join(dist, to)), { recursive: true });
+    copyFileSync(from, join(dist, to));
   }
 }
 
-/** `npm pack` of each package into `outDir`; the tarballs' paths. */
-export function packPackages(outDir = PACKED_DIR, packages = PACKAGES): string[] {
+/** Builds and packs each package into `outDir` (its older tarballs removed); the tarballs' paths. */
+export async function packPackages(outDir = PACKED_DIR, packages = PACKAGES): Promise<string[]> {
   mkdirSync(outDir, { recursive: true });
   for (const name of readdirSync(outDir).filter((file) => file.endsWith('.tgz'))) rmSync(join(outDir, name));
-  return packages.map((kit) => {
-    const output = execFileSync('npm', ['pack', '--json', '--pack-destination', outDir], { cwd: resolve(ROOT, kit.folder), encoding: 'utf8' });
-    const [packed] = JSON.parse(output) as { filename: string }[];
-    return join(outDir, packed!.filename);
-  });
+  const staging = mkdtempSync(join(tmpdir(), 'kit-packages-'));
+  try {
+    const tarballs = [];
+    for (const kit of packages) {
+      const stage = join(staging, kit.folder);
+      await stagePackage(kit, stage);
+      const output = execFileSync('npm', ['pack', '--json', '--pack-destination', outDir], {
+        cwd: stage,
+        encoding: 'utf8',
+      });
+      const [packed] = JSON.parse(output) as { filename: string }[];
+      tarballs.push(join(outDir, packed!.filename));
+    }
+    return tarballs;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
 }
 
 if (isEntryPoint(import.meta.url)) {
   const started = performance.now();
-  await buildPackages();
-  for (const tarball of packPackages()) console.log(`packed ${tarball}`);
+  for (const tarball of await packPackages()) console.log(`packed ${tarball}`);
   console.log(`in ${Math.round(performance.now() - started)} ms`);
 }

@@ -75,6 +75,21 @@ export function sampleRequests(operation: Operation): SampleRequest[] {
   }));
 }
 
+/**
+ * The operations in an order their samples can run in against a fresh server: every `x-resource` create first.
+ * A read's documented key is what the create's first example makes (`order_id: Order145`), as the document's
+ * examples say; a read run before its create gets the documented 404.
+ */
+export function runOrder(contract: Contract): Operation[] {
+  const creates = contract.operations.filter((op) => op.resource?.action === 'create');
+  return [...creates, ...contract.operations.filter((op) => !creates.includes(op))];
+}
+
+/** What a sample prints when each of its requests gets the documented success: `<request name> <status>`. */
+export function printedOnSuccess(operation: Operation): string[] {
+  return sampleRequests(operation).map((request) => `${request.name} ${operation.success?.status}`);
+}
+
 /** The credentials the requests carry (by their placeholders), in lib/credentials.ts's order. */
 export function credentialsUsed(contract: Contract, requests: SampleRequest[]): Credential[] {
   const text = JSON.stringify(requests.map(({ parts }) => parts));
