@@ -50,13 +50,13 @@ export async function createMocker(credentials: Secrets, bundlePath = BUNDLE_PAT
 
   async function handle(raw: MockRequest): Promise<MockResponse> {
     const routed = router.route(raw.method, raw.path);
-    if (!routed.found) {
+    if ('errorCase' in routed) {
       const answer = responder.errorAnswer(routed.errorCase);
       if (routed.errorCase === 'method-not-allowed') answer.headers.allow = routed.allow.join(', ');
       return answer;
     }
     const { operation } = routed;
-    const pending = pendingOf(operation, { ...raw, path: routed.relativePath }, tools.validator);
+    const pending = pendingOf(operation, { ...raw, path: routed.path }, tools.validator);
 
     const failure = firstFailure(pending, tools);
     if (failure) return responder.errorAnswer(failure.errorCase, operation, failure.fields);

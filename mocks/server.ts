@@ -37,7 +37,7 @@ export async function startMockServer(options: MockServerOptions): Promise<Runni
   const docsPath = options.docsPath ?? DOCS_PATH;
   const mocker = await createMocker(options.credentials, bundlePath);
   // `/` leads to the docs unless the document has an operation there.
-  const rootIsFree = !createRouter(mocker.contract).route('GET', '/').found;
+  const rootIsFree = 'errorCase' in createRouter(mocker.contract).route('GET', '/');
   let docsPage: Buffer | undefined;
   const files: Files = {
     bundlePath,
