@@ -5,7 +5,7 @@
 import autocannon from 'autocannon';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, freePort, runToEnd, sampleRss, scratchDir, sleep, startProcess, type Started } from './processes.ts';
+import { ROOT, firstOk, freePort, runToEnd, sampleRss, scratchDir, startProcess, type Started } from './processes.ts';
 import { credentialsOf, environmentFor } from '../lib/credentials.ts';
 import type { BenchRequest, BenchRequests } from './requests.ts';
 import { fixed, heading, median, ratio, table, verdict } from './table.ts';
@@ -94,25 +94,6 @@ function servers(requests: BenchRequests, options: ThroughputOptions): Server[] 
         }),
     },
   ];
-}
-
-/** Polls with the valid request until a 200 comes; the time counts from just before the spawn. */
-async function firstOk(url: string, request: BenchRequest, startedAt: number, timeoutMs = 30_000): Promise<number> {
-  while (performance.now() - startedAt < timeoutMs) {
-    try {
-      const response = await fetch(url + request.path, {
-        method: request.method,
-        headers: request.headers,
-        body: request.body,
-      });
-      await response.arrayBuffer();
-      if (response.status === 200) return performance.now() - startedAt;
-    } catch {
-      // Not listening yet.
-    }
-    await sleep(10);
-  }
-  throw new Error(`no 200 from ${url} within ${timeoutMs} ms`);
 }
 
 async function drive(url: string, request: BenchRequest, options: ThroughputOptions): Promise<Load> {

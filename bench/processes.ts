@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { BenchRequest } from './requests.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 
@@ -222,3 +223,27 @@ export function sampleRss(pgid: number, everyMs = 100) {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls with the valid request until a 200 comes; the time counts from just before the spawn. */
+export async function firstOk(
+  url: string,
+  request: BenchRequest,
+  startedAt: number,
+  timeoutMs = 30_000,
+): Promise<number> {
+  while (performance.now() - startedAt < timeoutMs) {
+    try {
+      const response = await fetch(url + request.path, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+      });
+      await response.arrayBuffer();
+      if (response.status === 200) return performance.now() - startedAt;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(10);
+  }
+  throw new Error(`no 200 from ${url} within ${timeoutMs} ms`);
+}

@@ -2,8 +2,9 @@
 //   1. mock         our mock vs Prism's CLI vs a bare node:http server (autocannon)
 //   2. conformance  the full conformance suite against our mock, timed
 //   3. detection    our suite, Dredd and Specmatic against the fault-free and the faulty reference servers
+//   4. packages     installed sizes of the packages, and spawn to first answer of npm start and the mock
 // Each part's module is loaded only when that part runs.
-// Options: --only mock|conformance|detection (comma-separated), --rounds 3, --duration 5, --warmup 1,
+// Options: --only mock|conformance|detection|packages (comma-separated), --rounds 3, --duration 5, --warmup 1,
 // --connections 10, --concurrency 2 (detection targets at once), --keep-logs (keep the servers' and tools' output
 // in /tmp/bench-*; it is kept anyway when the bench fails).
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -11,10 +12,10 @@ import { parseArgs } from 'node:util';
 import { installCleanup, killAll, removeScratch } from './processes.ts';
 import { benchRequests } from './requests.ts';
 
-const PARTS = ['mock', 'conformance', 'detection'] as const;
+const PARTS = ['mock', 'conformance', 'detection', 'packages'] as const;
 type Part = (typeof PARTS)[number];
 
-const USAGE = `Usage: npm run bench -- [--only mock,conformance,detection] [--rounds 3] [--duration 5] [--warmup 1] [--connections 10] [--concurrency 2] [--keep-logs]`;
+const USAGE = `Usage: npm run bench -- [--only mock,conformance,detection,packages] [--rounds 3] [--duration 5] [--warmup 1] [--connections 10] [--concurrency 2] [--keep-logs]`;
 
 function settings(argv: string[]) {
   const { values } = parseArgs({
@@ -101,6 +102,10 @@ async function run(argv: string[]): Promise<number> {
     );
     const { runDetection } = await import('./detection.ts');
     await runDetection(requests.contract, { credentials, headers, concurrency: options.concurrency }, print);
+  }
+  if (options.parts.has('packages')) {
+    const { runPackages } = await import('./packages.ts');
+    await runPackages(requests, { rounds: options.rounds, secrets: credentials }, print);
   }
   print(
     `Load average at the end: ${loadavg()

@@ -2,6 +2,7 @@
 // node_modules (flat, as npm installs), each counted once.
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { isObject } from '../lib/json.ts';
 
 export interface InstalledSize {
   name: string;
@@ -25,16 +26,16 @@ function dependencyClosure(nodeModules: string, name: string): string[] {
     const manifest = join(nodeModules, dependency, 'package.json');
     if (seen.has(dependency) || !existsSync(manifest)) return;
     seen.add(dependency);
-    const { dependencies = {} } = JSON.parse(readFileSync(manifest, 'utf8')) as {
-      dependencies?: Record<string, string>;
-    };
+    const parsed: unknown = JSON.parse(readFileSync(manifest, 'utf8'));
+    const dependencies = isObject(parsed) && isObject(parsed.dependencies) ? parsed.dependencies : {};
     for (const next of Object.keys(dependencies)) visit(next);
   };
   visit(name);
   return [...seen];
 }
 
-function folderBytes(path: string): number {
+/** Bytes of the files under `path`, or of the file itself. */
+export function folderBytes(path: string): number {
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.size;
   return readdirSync(path).reduce((sum, entry) => sum + folderBytes(join(path, entry)), 0);

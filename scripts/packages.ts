@@ -11,6 +11,7 @@ import { generateDtsBundle } from 'dts-bundle-generator';
 import { build } from 'esbuild';
 import { BUNDLE_PATH } from '../lib/contract.ts';
 import { isEntryPoint } from '../lib/entry-point.ts';
+import { isObject } from '../lib/json.ts';
 import { DOCS_OUTPUT } from './build-docs.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -126,8 +127,11 @@ export async function packPackages(outDir = PACKED_DIR, packages = PACKAGES): Pr
         cwd: stage,
         encoding: 'utf8',
       });
-      const [packed] = JSON.parse(output) as { filename: string }[];
-      tarballs.push(join(outDir, packed!.filename));
+      // npm pack --json: [{ filename, files, … }], one entry for the one package packed.
+      const packed: unknown = JSON.parse(output);
+      const filename = Array.isArray(packed) && isObject(packed[0]) ? packed[0].filename : undefined;
+      if (typeof filename !== 'string') throw new Error(`npm pack said nothing of a tarball: ${output}`);
+      tarballs.push(join(outDir, filename));
     }
     return tarballs;
   } finally {

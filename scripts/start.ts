@@ -1,12 +1,12 @@
 // `npm start`: the mock with its docs, at once. Each build step runs first only when its inputs changed since it
 // last ran (scripts/stamps.ts): on a fresh clone none does, since generated/ and docs/index.html are committed.
 import { execFileSync } from 'node:child_process';
-import { isCurrent, STEP_INPUTS, type Step } from './stamps.ts';
+import { isCurrent, STEP_INPUTS, STEPS, type Step } from './stamps.ts';
 
 /** The npm scripts of each step, in order; a step's own script records its stamp. */
 const SCRIPTS: Record<Step, string[]> = { generate: ['lint', 'generate'], docs: ['docs'] };
 
-for (const step of Object.keys(STEP_INPUTS) as Step[]) {
+for (const step of STEPS) {
   if (isCurrent(step)) continue;
   console.log(
     `start: the inputs of ${step} changed (${STEP_INPUTS[step].join(', ')}); running ${SCRIPTS[step].join(', ')}`,
