@@ -6,12 +6,13 @@ import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_PATH, isObject, loadContract, type Contract, type Operation } from '../lib/contract.ts';
 import { credentialsOf, type Secrets } from '../lib/credentials.ts';
 import { startMockServer, type RunningMock } from '../mocks/server.ts';
-import { buildDocs } from '../scripts/build-docs.ts';
+import { buildDocs, DOCS_OUTPUT } from '../scripts/build-docs.ts';
 import { CATALOGUE_TAG, errorCatalogue, errorResponses } from '../scripts/docs/catalogue.ts';
 import {
   codeSamples,
@@ -239,6 +240,30 @@ describe('the page in Chromium', () => {
       expect(outside).toEqual([]);
     },
     60_000,
+  );
+
+  it.skipIf(!hasChromium)(
+    'the committed docs/index.html, opened from disk with every network request blocked, shows each operation',
+    async () => {
+      const offline = await browser.newPage();
+      const asked: string[] = [];
+      const errors: string[] = [];
+      await offline.route('**/*', (route) => {
+        if (route.request().url().startsWith('file:')) return route.continue();
+        asked.push(route.request().url());
+        return route.abort();
+      });
+      offline.on('pageerror', (error) => errors.push(error.message));
+      await offline.goto(pathToFileURL(DOCS_OUTPUT).href);
+      for (const operation of contract.operations) {
+        const section = await openFromSidebar(offline, operation);
+        await section.getByRole('heading', { name: operation.summary }).first().waitFor({ state: 'visible' });
+      }
+      await offline.close();
+      expect(errors).toEqual([]);
+      expect(asked).toEqual([]);
+    },
+    30_000,
   );
 });
 
