@@ -12,7 +12,12 @@ afterAll(() => rmSync(fresh, { recursive: true, force: true }));
 it('generated/ matches what npm run generate makes from openapi/ (run it and commit the result)', async () => {
   await generate(fresh);
   const files = readdirSync(fresh).sort();
-  expect(readdirSync(committed).sort()).toEqual(files);
+  // Its README is written by hand; everything else is the generator's.
+  expect(
+    readdirSync(committed)
+      .filter((file) => file !== 'README.md')
+      .sort(),
+  ).toEqual(files);
   for (const file of files) {
     expect(readFileSync(join(committed, file), 'utf8'), `generated/${file} is stale`).toBe(
       readFileSync(join(fresh, file), 'utf8'),

@@ -34,9 +34,10 @@ describe('a stamp', () => {
     expect(isCurrent('generate', root, stamps)).toBe(false);
   });
 
-  it('ignores tests beside the inputs, and each step has its own', () => {
+  it('ignores tests and READMEs beside the inputs, and each step has its own', () => {
     const before = inputsHash('generate', root);
     write('openapi/new.test.ts', 'it()');
+    write('openapi/paths/README.md', '# Paths');
     expect(inputsHash('generate', root)).toBe(before);
     expect(inputsHash('docs', root)).not.toBe(before);
   });

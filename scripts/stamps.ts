@@ -13,7 +13,7 @@ export const STAMPS_FILE = resolve(ROOT, '.build-stamps.json');
 export const STEPS = ['generate', 'docs'] as const;
 export type Step = (typeof STEPS)[number];
 
-/** The files and folders each step reads (tests left out); the lockfile stands for the tools' versions. */
+/** The files and folders each step reads (tests and READMEs left out); the lockfile stands for the tools' versions. */
 export const STEP_INPUTS: Record<Step, string[]> = {
   generate: ['openapi', 'redocly.yaml', '.spectral.yaml', 'scripts/generate.ts', 'package-lock.json'],
   docs: ['generated/openapi.yaml', 'scripts/build-docs.ts', 'scripts/docs', 'lib', 'package-lock.json'],
@@ -33,7 +33,7 @@ export function inputsHash(step: Step, root = ROOT): string {
 
 function filesUnder(path: string): string[] {
   if (!existsSync(path)) return [];
-  if (!statSync(path).isDirectory()) return /\.test(-d)?\.ts$/.test(path) ? [] : [path];
+  if (!statSync(path).isDirectory()) return /\.test(-d)?\.ts$|\.md$/.test(path) ? [] : [path];
   return readdirSync(path).flatMap((entry) => filesUnder(join(path, entry)));
 }
 
