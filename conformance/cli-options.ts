@@ -13,7 +13,7 @@ export class UsageError extends Error {}
 
 export function usage(credentials: Credential[]): string {
   const secret = credentials.map(
-    (c) => `  --${`${c.option} <value>`.padEnd(26)}${c.description} (better: env CONFORMANCE_${c.env}); never printed`,
+    (c) => `  --${`${c.option} <value>`.padEnd(24)}${c.description} (better: env CONFORMANCE_${c.env}); never printed`,
   );
   return [
     `Usage: ${TOOL.name} --base-url <url> [options]      (secrets best given in the environment, not on the command line)`,

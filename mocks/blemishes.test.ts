@@ -61,6 +61,18 @@ it.each(['/docs', '/openapi.yaml'])('answers HEAD on %s as GET, without the body
   expect((await head.arrayBuffer()).byteLength).toBe(0);
 });
 
+it("serves the kit's docs for the kit's document only: a mock of another says it has none", async () => {
+  expect((await (await fetch(`${mock.url}/docs`)).text()).slice(0, 200)).toContain('<title>');
+  const other = await startMockServer({ credentials, port: 0, bundlePath: 'test/fixtures/kinds.openapi.yaml' });
+  try {
+    const docs = await fetch(`${other.url}/docs`);
+    expect(docs.status).toBe(503);
+    expect(await docs.text()).toMatch(/^No docs page: .*kit's own document/);
+  } finally {
+    await other.close();
+  }
+});
+
 it('GET / leads to the docs', async () => {
   const response = await fetch(`${mock.url}/`, { redirect: 'manual' });
   expect(response.status).toBe(302);

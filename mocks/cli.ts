@@ -22,16 +22,15 @@ const USAGE = [
 
 async function main(argv: string[]): Promise<number> {
   let document = BUNDLE_PATH;
+  let version = false;
   try {
     const { values } = parseArgs({
       args: argv,
       strict: true,
       options: { document: { type: 'string' }, help: { type: 'boolean' }, version: { type: 'boolean' } },
     });
-    if (values.help || values.version) {
-      console.log(values.help ? USAGE : `${manifest.name} ${manifest.version}`);
-      return 0;
-    }
+    if (values.help) return (console.log(USAGE), 0);
+    version = values.version ?? false;
     document = values.document ?? BUNDLE_PATH;
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
@@ -49,6 +48,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(`Cannot read the document ${document}: ${error instanceof Error ? error.message : String(error)}`);
     return 2;
   }
+  if (version) return (console.log(`${BIN} ${manifest.version} (contract ${contract.title} ${contract.version})`), 0);
   const credentials = credentialsOf(contract);
   const secrets: Secrets = Object.fromEntries(
     credentials.map((c) => [c.key, process.env[`MOCK_${c.env}`] || c.example || `mock-${c.option}`]),
@@ -74,7 +74,7 @@ async function main(argv: string[]): Promise<number> {
               `  export ${Object.entries(env)
                 .map(([name, value]) => `${name}='${value}'`)
                 .join(' ')}`,
-              `  ${curlFor(`${mock.url}${sample.servers[0]?.pathPrefix ?? ''}`, documentedRequest(sample), shellValuesOf(credentials), { multiline: true })}`,
+              `  ${curlFor(`${mock.url}${sample.servers[0]?.pathPrefix ?? ''}`, documentedRequest(sample), shellValuesOf(credentials), { multiline: true }).replace(/\n/g, '\n    ')}`,
             ]
           : []),
         'Ctrl-C stops it.',

@@ -25,6 +25,7 @@ describe('docsServedAt', () => {
     const page = [
       "curl -X GET 'http://127.0.0.1:4010/v2/things'",
       '"label":"cURL · 127.0.0.1:4010"',
+      '"host":{"default":"127.0.0.1:4010"}',
       'http://127.0.0.1:40100/v2 https://api.example.test/v2 http://localhost:8080/x',
       'text that mentions 127.0.0.1:4010 in passing',
     ].join('\n');
@@ -32,6 +33,7 @@ describe('docsServedAt', () => {
       [
         "curl -X GET 'http://127.0.0.1:5555/v2/things'",
         '"label":"cURL · 127.0.0.1:5555"',
+        '"host":{"default":"127.0.0.1:5555"}',
         'http://127.0.0.1:40100/v2 https://api.example.test/v2 http://127.0.0.1:5555/x',
         'text that mentions 127.0.0.1:4010 in passing',
       ].join('\n'),

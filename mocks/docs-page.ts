@@ -13,11 +13,14 @@ export function loopbackHosts(contract: Contract): string[] {
 
 /**
  * The page with each loopback host of the document replaced by `ownHost` where it names a server: after `//` in a
- * URL, or after `· ` in a sample's tab (scripts/docs/samples.ts). A longer host that starts the same stays.
+ * URL, after `· ` in a sample's tab (scripts/docs/samples.ts), or as a whole JSON string (a server variable's
+ * default). A longer host that starts the same stays.
  */
 export function docsServedAt(html: string, contract: Contract, ownHost: string): string {
   return loopbackHosts(contract).reduce((page, host) => {
     const escaped = host.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return page.replace(new RegExp(`(?<=//|· )${escaped}(?![\\w.:-])`, 'g'), ownHost);
+    return page
+      .replace(new RegExp(`(?<=//|· )${escaped}(?![\\w.:-])`, 'g'), ownHost)
+      .replaceAll(`"${host}"`, `"${ownHost}"`);
   }, html);
 }

@@ -13,6 +13,9 @@ import type { MockRequest, MockResponse } from './types.ts';
 
 export const DOCS_PATH = dataFile(import.meta.url, '../docs/index.html', './docs/index.html');
 
+const NO_DOCS =
+  "No docs page: the mock serves the kit's docs/index.html (npm run docs) for the kit's own document, and none for another.";
+
 /** Not part of the contract: tests (and people) clear what the mock remembers with a POST here. */
 export const RESET_PATH = '/__mock/reset';
 
@@ -34,7 +37,8 @@ export interface RunningMock {
 
 export async function startMockServer(options: MockServerOptions): Promise<RunningMock> {
   const bundlePath = options.bundlePath ?? BUNDLE_PATH;
-  const docsPath = options.docsPath ?? DOCS_PATH;
+  // The kit's page describes the kit's document: a mock of another document has none unless it is given one.
+  const docsPath = options.docsPath ?? (bundlePath === BUNDLE_PATH ? DOCS_PATH : undefined);
   const mocker = await createMocker(options.credentials, bundlePath);
   // `/` leads to the docs unless the document has an operation there.
   const rootIsFree = 'errorCase' in createRouter(mocker.contract).route('GET', '/');
@@ -44,7 +48,7 @@ export async function startMockServer(options: MockServerOptions): Promise<Runni
     rootIsFree,
     // Read on first ask (the mock starts without it) and kept: the page is the same until the mock restarts.
     docsPage: () => {
-      if (docsPage === undefined && existsSync(docsPath))
+      if (docsPage === undefined && docsPath !== undefined && existsSync(docsPath))
         docsPage = Buffer.from(docsServedAt(readFileSync(docsPath, 'utf8'), mocker.contract, ownHost()));
       return docsPage;
     },
@@ -99,7 +103,7 @@ async function serve(mocker: Mocker, req: IncomingMessage, res: ServerResponse, 
   }
   if (read && (url.pathname === '/docs' || url.pathname === '/docs/')) {
     const page = files.docsPage();
-    const html = page ?? Buffer.from('Docs not built yet: run npm run docs.');
+    const html = page ?? Buffer.from(NO_DOCS);
     answerFile(res, req.method, page ? 200 : 503, 'text/html; charset=utf-8', html);
     return;
   }
