@@ -33,7 +33,7 @@ export function inputsHash(step: Step, root = ROOT): string {
 
 function filesUnder(path: string): string[] {
   if (!existsSync(path)) return [];
-  if (!statSync(path).isDirectory()) return /\.test(-d)?\.ts$|\.md$/.test(path) ? [] : [path];
+  if (!statSync(path).isDirectory()) return /\.test(-d)?\.ts$|\/README\.md$/.test(path) ? [] : [path];
   return readdirSync(path).flatMap((entry) => filesUnder(join(path, entry)));
 }
 
