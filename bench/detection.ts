@@ -2,7 +2,8 @@
 // does our suite, Dredd and Specmatic flag it? A tool that flags the fault-free server is a false positive, and
 // then its "detections" say nothing.
 import { FAULTS, startReferenceServer, type FaultName } from '../conformance/fixtures/reference-server.ts';
-import type { Contract } from '../lib/contract.ts';
+import { loadContract, type Contract } from '../lib/contract.ts';
+import { credentialsOf } from '../lib/credentials.ts';
 import { scratchDir } from './processes.ts';
 import { fixed, heading, table } from './table.ts';
 import { dreddGrader, oursGrader, specmaticGrader, specmaticOverlay, type Credentials, type Verdict } from './tools.ts';
@@ -14,6 +15,9 @@ interface Row {
   dredd: Verdict;
   specmatic: Verdict;
 }
+
+/** The self-test's second document, with the kinds of operations the contract lacks. */
+const FIXTURE = 'test/fixtures/kinds.openapi.yaml';
 
 export interface DetectionOptions {
   credentials: Credentials;
@@ -133,13 +137,54 @@ export async function runDetection(contract: Contract, options: DetectionOptions
       ],
     ),
   );
+  // Some faults have nothing to show on this document (no array in a body, no number in a query): the fixture
+  // document of the self-test has those kinds, so ours is graded there too, fault by fault.
+  const fixture = loadContract(FIXTURE);
+  const fixtureCredentials = Object.fromEntries(credentialsOf(fixture).map((c) => [c.key, `Bench${c.key}7`]));
+  const oursOnFixture = oursGrader(fixture, fixtureCredentials);
+  const onFixture = new Map<FaultName, Verdict>();
+  for (const { fault } of FAULTS) {
+    // A fault that names a schema of this document only (OrderId) does not start on the fixture.
+    const server = await startReferenceServer({ credentials: fixtureCredentials, fault, document: fixture }).catch(
+      () => undefined,
+    );
+    if (!server) continue;
+    try {
+      onFixture.set(fault, await oursOnFixture(server.url));
+    } finally {
+      await server.close();
+    }
+  }
+  const cleanFixture = await startReferenceServer({ credentials: fixtureCredentials, document: fixture });
+  const fixtureFalsePositive = await oursOnFixture(cleanFixture.url).finally(() => cleanFixture.close());
+  const either = FAULTS.filter(
+    ({ fault }) => faulty.find((r) => r.fault === fault)?.ours.flagged || onFixture.get(fault)?.flagged,
+  );
+  const missed = FAULTS.filter((f) => !either.includes(f));
+  print(
+    `\nOurs on the fixture document (${FIXTURE}), fault by fault (its fault-free server: ${yes(fixtureFalsePositive)}):`,
+  );
+  print(
+    table(
+      ['ours', 'this document', 'fixture document', 'either'],
+      [
+        [
+          `detected of ${FAULTS.length}`,
+          String(count((r) => r.ours)),
+          `${[...onFixture.values()].filter((v) => v.flagged).length} (of ${onFixture.size} that apply)`,
+          String(either.length),
+        ],
+      ],
+    ),
+  );
+  print(`  Missed on both: ${missed.map((f) => `${f.fault} (${f.description})`).join('; ') || 'none'}.`);
   const falsePositive = (pick: (r: Row) => Verdict) =>
     pick(clean).flagged ? ' (FALSE POSITIVE on the fault-free server: its count means nothing)' : '';
   print(
     `Totals: ours ${count((r) => r.ours)}/${faulty.length}${falsePositive((r) => r.ours)}, Dredd ${count((r) => r.dredd)}/${faulty.length}${falsePositive((r) => r.dredd)}, Specmatic ${count((r) => r.specmatic)}/${faulty.length}${falsePositive((r) => r.specmatic)}.`,
   );
   print(
-    `Goal (issue 4): ours detects all of them: ${count((r) => r.ours) === faulty.length && !clean.ours.flagged ? 'MET' : 'NOT MET'}.`,
+    `Goal (issues 4 and 9): ours detects each fault on a document that can show it: ${either.length}/${FAULTS.length}, ${missed.length === 0 && !clean.ours.flagged && !fixtureFalsePositive.flagged ? 'MET' : 'NOT MET'}.`,
   );
 
   print('\nWhat each tool reported first, per fault:');

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, firstOk, freePort, runToEnd, sampleRss, scratchDir, startProcess, type Started } from './processes.ts';
 import { credentialsOf, environmentFor } from '../lib/credentials.ts';
+import { RESET_PATH } from '../mocks/server.ts';
 import type { BenchRequest, BenchRequests } from './requests.ts';
 import { fixed, heading, median, ratio, table, verdict } from './table.ts';
 
@@ -171,6 +172,8 @@ async function measure(
 async function readAndList(url: string, requests: BenchRequests, options: ThroughputOptions) {
   const { read, list } = requests;
   if (!read || !list) return {};
+  // The valid POSTs stored tens of thousands: forgotten first, so the list holds STORED (Prism has no reset: 404).
+  await (await fetch(url + RESET_PATH, { method: 'POST' })).arrayBuffer();
   for (let index = 0; index < STORED; index++) {
     const response = await fetch(url + requests.valid.path, {
       method: requests.valid.method,
