@@ -108,6 +108,14 @@ describe('the packages', () => {
     }
   });
 
+  it('the CLI and the mock carry the licence notices of the packages they bundle', async () => {
+    for (const tarball of tarballs.filter((t) => !t.includes('client'))) {
+      const notices = await inApp('tar', ['-xzOf', tarball, 'package/dist/THIRD-PARTY-LICENSES.txt'], {}, work);
+      expect(notices, tarball).toMatch(/^[@\w][\w./@-]*@\d+\.\d+\.\d+ \(/);
+      expect(notices.split(`\n${'-'.repeat(80)}\n`).length, tarball).toBeGreaterThan(1);
+    }
+  });
+
   it('the client depends on openapi-fetch alone; the CLI and the mock on nothing at run time', () => {
     expect(Object.keys(client!.dependencies ?? {})).toEqual(['openapi-fetch']);
     expect(cli!.dependencies ?? {}).toEqual({});

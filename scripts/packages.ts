@@ -12,6 +12,7 @@ import { build } from 'esbuild';
 import { BUNDLE_PATH } from '../lib/contract.ts';
 import { isEntryPoint } from '../lib/entry-point.ts';
 import { isObject } from '../lib/json.ts';
+import { bundledPackages, thirdPartyNotices } from './third-party.ts';
 import { DOCS_OUTPUT } from './build-docs.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -25,9 +26,12 @@ export interface KitPackage {
   build(dist: string): Promise<void>;
 }
 
-/** A Node program in one file: its dependencies inlined, its data found beside it (lib/layout.ts). */
+/**
+ * A Node program in one file: its dependencies inlined (their notices in THIRD-PARTY-LICENSES.txt beside it), its
+ * data found beside it (lib/layout.ts).
+ */
 async function program(entry: string, outfile: string): Promise<void> {
-  await build({
+  const { metafile } = await build({
     entryPoints: [resolve(ROOT, entry)],
     outfile,
     bundle: true,
@@ -35,7 +39,8 @@ async function program(entry: string, outfile: string): Promise<void> {
     format: 'esm',
     target: 'node20',
     minify: true,
-    legalComments: 'linked',
+    legalComments: 'none',
+    metafile: true,
     // Several of Prism's dependencies ship an ESM build beside a UMD one that requires its own files at run time.
     mainFields: ['module', 'main'],
     define: { KIT_BUILT: 'true' },
@@ -45,6 +50,8 @@ async function program(entry: string, outfile: string): Promise<void> {
     },
     logLevel: 'warning',
   });
+  const notices = thirdPartyNotices(bundledPackages(metafile, ROOT));
+  writeFileSync(join(dirname(outfile), 'THIRD-PARTY-LICENSES.txt'), notices);
 }
 
 export const PACKAGES: KitPackage[] = [
