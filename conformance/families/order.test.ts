@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { contractFrom } from '../../lib/contract.ts';
+import type { ErrorCase } from '../../lib/extensions.ts';
+import type { OpenApiDocument } from '../../lib/openapi.ts';
+import { schemaValidator } from '../../lib/schema-validator.ts';
+import type { Case } from '../case.ts';
+import { operationContext, uniqueValues } from '../context.ts';
+import { orderCases } from './order.ts';
+
+const answers = (...cases: ErrorCase[]) => ({
+  description: 'Refused.',
+  content: {
+    'application/json': {
+      examples: Object.fromEntries(cases.map((c) => [c, { 'x-error-case': c, value: { error: c } }])),
+    },
+  },
+});
+const document = (checkOrder?: ErrorCase[]): OpenApiDocument => ({
+  openapi: '3.1.0',
+  info: { title: 'Order', version: '1' },
+  security: [{ key: [] }],
+  components: { securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } } },
+  paths: {
+    '/things': {
+      post: {
+        operationId: 'makeThing',
+        ...(checkOrder ? { 'x-check-order': checkOrder } : {}),
+        parameters: [
+          { name: 'X-Tenant', in: 'header', required: true, 'x-credential': true, schema: { type: 'string' } },
+        ],
+        requestBody: {
+          content: {
+            'application/json': {
+              schema: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } },
+              examples: { a: { value: { name: 'n', more: 1 } } },
+            },
+          },
+        },
+        responses: {
+          '201': { description: 'Made.' },
+          '400': answers('credential-invalid', 'body-unparsable'),
+          '401': answers('credentials-missing', 'credentials-rejected'),
+          '413': { ...answers('body-too-large'), 'x-max-body-bytes': 100 },
+          '422': answers('fields-invalid'),
+        },
+      },
+      get: {
+        operationId: 'listThings',
+        parameters: [{ name: 'colour', in: 'query', required: true, schema: { type: 'string' }, example: 'red' }],
+        responses: {
+          '200': { description: 'Things.' },
+          '401': answers('credentials-missing'),
+          '422': answers('fields-invalid'),
+        },
+      },
+    },
+  },
+});
+
+/** The cases of one operation, from the context the catalogue gives it (conformance/catalogue.ts). */
+const casesOf = (doc: OpenApiDocument, operationId = 'makeThing') => {
+  const contract = contractFrom(doc);
+  const operation = contract.operations.find((op) => op.operationId === operationId)!;
+  return orderCases(
+    operationContext(contract, operation, schemaValidator(contract.document), uniqueValues('order-test')),
+  );
+};
+const find = (cases: Case[], first: string, second: string) =>
+  cases.find((c) => c.id === `makeThing.order.${first}.before.${second}`)!;
+
+describe('orderCases', () => {
+  const cases = casesOf(document());
+
+  it('pairs the checks of the document’s order that the operation can fail, the earlier one expected', () => {
+    expect(cases.map((c) => c.id.replace('makeThing.order.', ''))).toEqual([
+      'body-too-large.before.credentials-missing',
+      'body-too-large.before.credentials-rejected',
+      'body-too-large.before.credential-invalid',
+      'body-too-large.before.body-unparsable',
+      'body-too-large.before.fields-invalid',
+      'credentials-missing.before.credential-invalid',
+      'credentials-missing.before.body-unparsable',
+      'credentials-missing.before.fields-invalid',
+      'credentials-rejected.before.credential-invalid',
+      'credentials-rejected.before.body-unparsable',
+      'credentials-rejected.before.fields-invalid',
+      'credential-invalid.before.body-unparsable',
+      'credential-invalid.before.fields-invalid',
+      'body-unparsable.before.fields-invalid',
+    ]);
+    for (const c of cases) {
+      expect(c.expect.errorCase, c.id).toBe(c.id.split('.')[2]);
+      expect(c.rule).toBe('#/x-check-order');
+    }
+  });
+
+  it('keeps both faults in one request', () => {
+    const sizeAndToken = find(cases, 'body-too-large', 'credentials-missing');
+    expect([sizeAndToken.request.padTo, sizeAndToken.request.headers['x-key'], sizeAndToken.expect.status]).toEqual([
+      101,
+      undefined,
+      413,
+    ]);
+    const rejected = find(cases, 'credentials-rejected', 'credential-invalid');
+    expect(rejected.request.headers['x-key']).toMatch(/^invalid-order-test-\d+$/);
+    expect('x-tenant' in rejected.request.headers).toBe(false);
+    // Not JSON, and without the required name: the text fault is made on top of the value fault.
+    const textAndValue = find(cases, 'body-unparsable', 'fields-invalid');
+    expect([textAndValue.request.body, textAndValue.expect.status]).toEqual(['{"more":1,}', 400]);
+  });
+
+  it('expects the fields of a fields-invalid answer only when that check comes first', () => {
+    expect(find(cases, 'credentials-missing', 'fields-invalid').expect.fields).toBeUndefined();
+    const [first] = casesOf(document(['fields-invalid', 'credentials-missing']));
+    expect(first!.id).toBe('makeThing.order.fields-invalid.before.credentials-missing');
+    expect(first!.expect).toMatchObject({ status: 422, fields: ['name'] });
+    expect(first!.rule).toBe('#/paths/~1things/post/x-check-order');
+    expect(JSON.parse(first!.request.body!)).toEqual({ more: 1 });
+  });
+
+  it('never pairs two faults of the same part: no token and a wrong token cannot both be sent', () => {
+    expect(cases.some((c) => c.id.includes('credentials-missing.before.credentials-rejected'))).toBe(false);
+  });
+
+  it('breaks a required query parameter when the operation takes no body', () => {
+    const [c, ...rest] = casesOf(document(), 'listThings');
+    expect(rest).toEqual([]);
+    expect(c!.id).toBe('listThings.order.credentials-missing.before.fields-invalid');
+    expect([c!.request.path, c!.request.headers['x-key'], c!.expect.status]).toEqual(['/things', undefined, 401]);
+  });
+});
