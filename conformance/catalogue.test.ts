@@ -27,7 +27,10 @@ describe.each(DOCUMENTS)('the catalogue of %s', (path) => {
   });
 
   it('leaves out no probe it could not judge (notes say why when it does)', () => {
-    expect(notes.filter((note) => !note.includes('.absent left out'))).toEqual([]);
+    // A URL carries every value as text: another JSON type for a string parameter arrives as a string, which its
+    // enum or pattern may refuse but never its type. Such a probe is left out, with a note.
+    const asText = /parameters\.\S+\.type-\w+ left out: meant to fault \S+\/type,/;
+    expect(notes.filter((note) => !note.includes('.absent left out') && !asText.test(note))).toEqual([]);
   });
 
   it('agrees with the document’s own schema on every body probe: valid ones are valid, invalid ones fault the named field only', () => {
@@ -153,6 +156,66 @@ describe('value variety, in the kit’s document', () => {
       .map((c) => (JSON.parse(c.request.body!) as Record<string, Json>).order_id);
     const fresh = ids.filter((id): id is string => typeof id === 'string' && id.startsWith('variety-'));
     expect(new Set(fresh).size).toBe(fresh.length);
+  });
+});
+
+describe('bounds with multipleOf', () => {
+  const contract = contractFrom({
+    openapi: '3.1.0',
+    info: { title: 'Multiples', version: '1' },
+    paths: {
+      '/crates': {
+        post: {
+          operationId: 'packCrates',
+          requestBody: {
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['crates', 'layers', 'weight'],
+                  properties: {
+                    crates: { type: 'integer', minimum: 1, maximum: 10, multipleOf: 3 },
+                    layers: { type: 'integer', exclusiveMinimum: 0, exclusiveMaximum: 10, multipleOf: 3 },
+                    weight: { type: 'number', minimum: 0.25, maximum: 20, multipleOf: 0.5 },
+                  },
+                },
+                examples: { one: { value: { crates: 3, layers: 3, weight: 1.5 } } },
+              },
+            },
+          },
+          responses: {
+            '201': { description: 'Packed.' },
+            '422': {
+              description: 'Invalid.',
+              content: { 'application/json': { examples: { bad: { 'x-error-case': 'fields-invalid', value: {} } } } },
+            },
+          },
+        },
+      },
+    },
+  });
+  const { cases, notes } = buildCatalogue(contract, { uniquePrefix: 'multiples' });
+
+  it('leaves out no probe: the values meant valid stand on multiples inside the bounds', () => {
+    expect(notes).toEqual([]);
+  });
+
+  it('keeps a case at each bound, and one a step past it', () => {
+    const kinds = (field: string) =>
+      cases.filter((c) => c.id.startsWith(`packCrates.body.${field}.`)).map((c) => c.id.split('.').at(-1));
+    expect(kinds('crates')).toEqual(
+      expect.arrayContaining(['minimum', 'below-minimum', 'maximum', 'above-maximum', 'whole-as-decimal']),
+    );
+    expect(kinds('layers')).toEqual(
+      expect.arrayContaining([
+        'exclusive-minimum',
+        'above-exclusive-minimum',
+        'exclusive-maximum',
+        'below-exclusive-maximum',
+      ]),
+    );
+    expect(kinds('weight')).toEqual(expect.arrayContaining(['minimum', 'maximum', 'decimal', 'not-multiple']));
   });
 });
 

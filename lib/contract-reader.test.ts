@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { contractFrom } from './contract.ts';
 import { DEFAULT_CHECK_ORDER, Reader } from './contract-reader.ts';
 import { ERROR_CASES } from './extensions.ts';
+import { valueAtPointer } from './json.ts';
 import type { OpenApiDocument, PathItemObject, ResponseObject } from './openapi.ts';
 
 const document = (): OpenApiDocument => ({
@@ -66,6 +67,69 @@ describe('the reader', () => {
       schema: { type: 'string' },
       pointer: '#/here',
     });
+  });
+
+  it('follows a chain of $refs hop by hop, and points at the place finally reached, where its rules stand', () => {
+    const chained: OpenApiDocument = {
+      openapi: '3.1.0',
+      info: { title: 'Aliases', version: '1' },
+      components: {
+        schemas: { Qty: { type: 'integer', minimum: 1 }, QtyAlias: { $ref: '#/components/schemas/Qty' } },
+        parameters: {
+          Limit: { name: 'limit', in: 'query', schema: { $ref: '#/components/schemas/QtyAlias' } },
+          LimitAlias: { $ref: '#/components/parameters/Limit' },
+        },
+        requestBodies: {
+          Order: { content: { 'application/json': { schema: { $ref: '#/components/schemas/QtyAlias' } } } },
+          OrderAlias: { $ref: '#/components/requestBodies/Order' },
+        },
+        responses: {
+          Made: {
+            description: 'Made.',
+            content: { 'application/json': { examples: { made: { $ref: '#/components/examples/MadeAlias' } } } },
+          },
+          MadeAlias: { $ref: '#/components/responses/Made' },
+        },
+        examples: { Made: { value: { qty: 1 } }, MadeAlias: { $ref: '#/components/examples/Made' } },
+      },
+      paths: {
+        '/orders': {
+          post: {
+            operationId: 'order',
+            parameters: [{ $ref: '#/components/parameters/LimitAlias' }],
+            requestBody: { $ref: '#/components/requestBodies/OrderAlias' },
+            responses: { '201': { $ref: '#/components/responses/MadeAlias' } },
+          },
+        },
+      },
+    };
+    const reached = contractFrom(chained);
+    const [order] = reached.operations;
+    const [limit] = order!.parameters;
+    const [made] = order!.success!.examples;
+    const pointers = [
+      limit!.pointer,
+      limit!.schema!.pointer,
+      order!.requestBody!.pointer,
+      order!.requestBody!.schema!.pointer,
+      order!.success!.pointer,
+      made!.pointer,
+      reached.schemaNode({ $ref: '#/components/schemas/QtyAlias' }, '#/x').pointer,
+    ];
+    expect(pointers).toEqual([
+      '#/components/parameters/Limit',
+      '#/components/schemas/Qty',
+      '#/components/requestBodies/Order',
+      '#/components/schemas/Qty',
+      '#/components/responses/Made',
+      '#/components/examples/Made',
+      '#/components/schemas/Qty',
+    ]);
+    // A case names a rule by the node's pointer and the keyword: that place must exist in the document.
+    expect(valueAtPointer(chained, `${limit!.schema!.pointer}/minimum`)).toBe(1);
+    expect(new Reader(chained).pointerOf({ $ref: '#/components/examples/MadeAlias' }, '#/found')).toBe(
+      '#/components/examples/Made',
+    );
   });
 
   it('stops at a $ref cycle, naming it', () => {

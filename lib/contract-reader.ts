@@ -42,26 +42,33 @@ export class Reader {
   constructor(private readonly document: OpenApiDocument) {}
 
   resolve<T extends object>(value: Ref<T>): T {
+    return this.follow<T>(value, '').value;
+  }
+
+  /** Where a possibly-referenced value really stands: its last `$ref`'s target, else where it was found. */
+  pointerOf(value: unknown, found: string): string {
+    return this.follow(value, found).pointer;
+  }
+
+  /** The schema at the end of its `$ref`s, and where that one is written. */
+  schemaNode(schema: Schema, pointer: string): SchemaNode {
+    const { value, pointer: reached } = this.follow<Schema>(schema, pointer);
+    return { schema: value, pointer: reached };
+  }
+
+  /**
+   * Follows `$ref`s one hop at a time, so that the pointer is the one of the value finally reached: a `$ref` to an
+   * alias (`QtyAlias` → `Qty`) stands where `Qty` is written, not where the alias is.
+   */
+  private follow<T>(value: Ref<T>, found: string): { value: T; pointer: string } {
     let current: unknown = value;
+    let pointer = found;
     for (let hops = 0; isReference(current); hops++) {
       if (hops > 32) throw new Error(`$ref cycle at ${current.$ref}`);
-      current = valueAtPointer(this.document, current.$ref);
+      pointer = current.$ref;
+      current = valueAtPointer(this.document, pointer);
     }
-    return current as T;
-  }
-
-  /** Where a possibly-referenced value really stands: its `$ref`, else where it was found. */
-  pointerOf(value: unknown, found: string): string {
-    return isReference(value) ? value.$ref : found;
-  }
-
-  schemaNode(schema: Schema, pointer: string): SchemaNode {
-    let node: SchemaNode = { schema, pointer };
-    for (let hops = 0; typeof node.schema.$ref === 'string'; hops++) {
-      if (hops > 32) throw new Error(`$ref cycle at ${node.schema.$ref}`);
-      node = { schema: this.resolve<Schema>({ $ref: node.schema.$ref }), pointer: node.schema.$ref };
-    }
-    return node;
+    return { value: current as T, pointer };
   }
 
   servers(servers: ServerObject[] | undefined): Server[] {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contractFrom, type Contract } from '../../lib/contract.ts';
 import type { ErrorCase } from '../../lib/extensions.ts';
+import { valueAtPointer } from '../../lib/json.ts';
 import type { OpenApiDocument, OperationObject } from '../../lib/openapi.ts';
 import { schemaValidator } from '../../lib/schema-validator.ts';
 import { operationContext, uniqueValues } from '../context.ts';
@@ -81,6 +82,18 @@ describe('routingCases', () => {
 
   it('makes no 405 case for a path that has every method it would try', () => {
     expect(casesOf(contract, 'getAll').map((c) => c.id)).toEqual(['getAll.routing.unknown-path']);
+  });
+
+  it('expects and points at the statuses the document files its route errors under', () => {
+    const elsewhere = contractFrom(
+      document({ '410': routeError('route-not-found'), '404': routeError('method-not-allowed') }),
+    );
+    const cases = casesOf(elsewhere, 'listThings');
+    expect(cases.map((c) => [c.id, c.expect.status, c.rule])).toEqual([
+      ['listThings.routing.unknown-path', 410, '#/x-route-errors/410'],
+      ['listThings.routing.method-put', 404, '#/x-route-errors/404'],
+    ]);
+    for (const c of cases) expect(() => valueAtPointer(elsewhere.document, c.rule)).not.toThrow();
   });
 
   it('makes only the cases whose answers the document gives', () => {

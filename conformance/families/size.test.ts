@@ -29,13 +29,14 @@ const document = (response: ResponseObject = tooLarge(64), mediaType = 'applicat
 });
 
 /** The cases of one operation, from the context the catalogue gives it (conformance/catalogue.ts). */
-const casesOf = (contract: Contract, operationId = 'postNote') =>
+const casesOf = (contract: Contract, operationId = 'postNote', notes: string[] = []) =>
   sizeCases(
     operationContext(
       contract,
       contract.operations.find((op) => op.operationId === operationId)!,
       schemaValidator(contract.document),
       uniqueValues('size-test'),
+      notes,
     ),
   );
 
@@ -62,6 +63,18 @@ describe('sizeCases', () => {
   it('points at the x-max-body-bytes where it is written, through $ref', () => {
     expect(atLimit!.rule).toBe('#/components/responses/TooLarge/x-max-body-bytes');
     expect(overLimit!.rule).toBe(atLimit!.rule);
+  });
+
+  it('leaves out the at-limit case, with a note, when the example alone is past the limit', () => {
+    // {"text":"hello"} is 16 bytes: padding can bring it to a limit of 16, never down to 15.
+    const notes: string[] = [];
+    expect(casesOf(contractFrom(document(tooLarge(16))), 'postNote', notes).map((c) => c.id)).toEqual([
+      'postNote.size.at-limit',
+      'postNote.size.over-limit',
+    ]);
+    const past = casesOf(contractFrom(document(tooLarge(15))), 'postNote', notes);
+    expect(past.map((c) => [c.id, c.request.padTo, c.expect.status])).toEqual([['postNote.size.over-limit', 16, 413]]);
+    expect(notes).toEqual(['postNote: size.at-limit left out: the example is 16 bytes, past the limit of 15']);
   });
 
   it('makes nothing without a limit, without a body-too-large answer, or without a JSON body', () => {

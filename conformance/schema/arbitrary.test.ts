@@ -9,6 +9,10 @@ import { arbitraryOf } from './arbitrary.ts';
 const schemas: Record<string, Schema> = {
   Count: { type: 'integer', exclusiveMinimum: 0, exclusiveMaximum: 10 },
   Ratio: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
+  Sevens: { type: 'integer', minimum: 0, maximum: 100, multipleOf: 7 },
+  AboveFive: { type: 'integer', minimum: 0, exclusiveMinimum: 5, maximum: 10 },
+  Halves: { type: 'number', multipleOf: 0.5 },
+  Tenths: { type: 'number', exclusiveMinimum: 0, maximum: 1, multipleOf: 0.1 },
   Name: { type: 'string', minLength: 2, maxLength: 4 },
   Code: { type: 'string', pattern: '^[A-Z]{3}-\\d{2}$' },
   Day: { type: 'string', format: 'date' },
@@ -66,6 +70,22 @@ describe('arbitraryOf', () => {
     expect([Math.min(...counts), Math.max(...counts)]).toEqual([1, 9]);
     const ratios = draw(contract, node('Ratio')) as number[];
     expect(ratios.every((r) => r > 0 && r <= 1)).toBe(true);
+  });
+
+  it('draws multiples of multipleOf inside the bounds, reaching the outermost ones', () => {
+    const sevens = draw(contract, node('Sevens')) as number[];
+    expect([Math.min(...sevens), Math.max(...sevens)]).toEqual([0, 98]);
+    expect(new Set(sevens).size).toBeGreaterThan(10);
+    const halves = draw(contract, node('Halves')) as number[];
+    expect(halves.some((h) => !Number.isInteger(h))).toBe(true);
+    expect(new Set(halves).size).toBeGreaterThan(100);
+    const tenths = draw(contract, node('Tenths')) as number[];
+    expect([Math.min(...tenths), Math.max(...tenths)]).toEqual([0.1, 1]);
+  });
+
+  it('keeps within the tighter bound where minimum and exclusiveMinimum are both set', () => {
+    const aboveFive = draw(contract, node('AboveFive')) as number[];
+    expect([Math.min(...aboveFive), Math.max(...aboveFive)]).toEqual([6, 10]);
   });
 
   it('counts string lengths in code points, as JSON Schema does', () => {

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import type { Contract, SchemaNode } from '../../lib/contract.ts';
 import type { Json } from '../../lib/json.ts';
 import type { Schema } from '../../lib/openapi.ts';
+import { isMultiple, nthMultiple } from './number-values.ts';
 import { FORMAT_SAMPLES } from './sample.ts';
 import { branchesOf, effective, propertiesOf, typesOf } from '../../lib/schema-shape.ts';
 
@@ -42,18 +43,8 @@ function ofType(contract: Contract, node: SchemaNode, type: string, depth: numbe
     case 'boolean':
       return fc.boolean();
     case 'integer':
-      return fc.integer({ min: lower(schema, 1) ?? -1_000_000, max: upper(schema, 1) ?? 1_000_000 });
     case 'number':
-      return fc
-        .double({
-          min: lower(schema, 0) ?? -1e9,
-          max: upper(schema, 0) ?? 1e9,
-          noNaN: true,
-          noDefaultInfinity: true,
-          minExcluded: schema.exclusiveMinimum !== undefined,
-          maxExcluded: schema.exclusiveMaximum !== undefined,
-        })
-        .map((value) => (Object.is(value, -0) ? 0 : value));
+      return numbers(schema, type === 'integer');
     case 'string':
       return strings(schema);
     case 'array':
@@ -113,18 +104,68 @@ function objects(contract: Contract, node: SchemaNode, depth: number): fc.Arbitr
     .map((value) => value as Json);
 }
 
-function lower(schema: Schema, step: number): number | undefined {
-  if (schema.minimum !== undefined) return schema.minimum;
-  if (schema.exclusiveMinimum !== undefined)
-    return step ? Math.floor(schema.exclusiveMinimum) + step : schema.exclusiveMinimum;
-  return undefined;
+/** One end of the numbers a schema allows, and whether the end itself is left out. */
+interface Bound {
+  value: number;
+  excluded: boolean;
 }
 
-function upper(schema: Schema, step: number): number | undefined {
-  if (schema.maximum !== undefined) return schema.maximum;
-  if (schema.exclusiveMaximum !== undefined)
-    return step ? Math.ceil(schema.exclusiveMaximum) - step : schema.exclusiveMaximum;
-  return undefined;
+/**
+ * Numbers within the tighter of `minimum` and `exclusiveMinimum` (and of the two maximums) where both are set,
+ * and on multiples of `multipleOf`: drawn as a count of multiples, so that a filter drops next to none of them.
+ */
+function numbers(schema: Schema, integer: boolean): fc.Arbitrary<Json> {
+  const { multipleOf } = schema;
+  const open = integer ? 1_000_000 : 1e9;
+  const low = lowerBound(schema) ?? { value: -open, excluded: false };
+  const high = upperBound(schema) ?? { value: open, excluded: false };
+  if (multipleOf !== undefined) {
+    // The count runs one multiple wide at each end; the filter drops what falls outside, and the rare multiple
+    // whose quotient floating point does not make whole (0.3 / 0.1), which the validator would refuse.
+    const allowed = (value: number) =>
+      inside(value, low, high) && isMultiple(value, multipleOf) && (!integer || Number.isInteger(value));
+    return fc
+      .integer({ min: Math.floor(low.value / multipleOf), max: Math.ceil(high.value / multipleOf) })
+      .map((k) => nthMultiple(k, multipleOf))
+      .filter(allowed);
+  }
+  if (integer) {
+    return fc.integer({
+      min: low.excluded ? Math.floor(low.value) + 1 : Math.ceil(low.value),
+      max: high.excluded ? Math.ceil(high.value) - 1 : Math.floor(high.value),
+    });
+  }
+  return fc
+    .double({
+      min: low.value,
+      max: high.value,
+      minExcluded: low.excluded,
+      maxExcluded: high.excluded,
+      noNaN: true,
+      noDefaultInfinity: true,
+    })
+    .map((value) => (Object.is(value, -0) ? 0 : value));
+}
+
+/** The tighter of `minimum` and `exclusiveMinimum`; an exclusive bound at the same value is the tighter. */
+function lowerBound({ minimum, exclusiveMinimum }: Schema): Bound | undefined {
+  if (exclusiveMinimum !== undefined && (minimum === undefined || exclusiveMinimum >= minimum))
+    return { value: exclusiveMinimum, excluded: true };
+  return minimum === undefined ? undefined : { value: minimum, excluded: false };
+}
+
+/** The tighter of `maximum` and `exclusiveMaximum`; an exclusive bound at the same value is the tighter. */
+function upperBound({ maximum, exclusiveMaximum }: Schema): Bound | undefined {
+  if (exclusiveMaximum !== undefined && (maximum === undefined || exclusiveMaximum <= maximum))
+    return { value: exclusiveMaximum, excluded: true };
+  return maximum === undefined ? undefined : { value: maximum, excluded: false };
+}
+
+function inside(value: number, low: Bound, high: Bound): boolean {
+  return (
+    (low.excluded ? value > low.value : value >= low.value) &&
+    (high.excluded ? value < high.value : value <= high.value)
+  );
 }
 
 function isRecord(value: Json): value is { [key: string]: Json } {

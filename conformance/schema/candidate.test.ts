@@ -53,4 +53,14 @@ describe('show', () => {
     expect(long).toHaveLength(38);
     expect(show({ a: 1 })).toBe('{"a":1}');
   });
+
+  it('counts and cuts by code points, never leaving half a surrogate pair', () => {
+    // 36 code points in (the quote and 35 a's), the emoji is the 37th: kept whole, not split after its first unit.
+    const cut = show(`${'a'.repeat(35)}${'😀'.repeat(10)}`);
+    expect(cut).toBe(`"${'a'.repeat(35)}😀…`);
+    // Half a surrogate pair does not survive UTF-8, the way every title is written out.
+    expect(Buffer.from(cut).toString()).toBe(cut);
+    // 40 code points, 78 UTF-16 units: short enough to show whole.
+    expect(show('😀'.repeat(38))).toBe(`"${'😀'.repeat(38)}"`);
+  });
 });

@@ -46,7 +46,8 @@ export function label(value: Json): string {
   return String(typeof value === 'string' ? value : JSON.stringify(value)).replace(/\s/g, '_') || 'empty';
 }
 
+/** A value as JSON for a title, cut by code points: a cut by UTF-16 units can leave half a surrogate pair. */
 export function show(value: Json): string {
-  const text = JSON.stringify(value);
-  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+  const points = [...JSON.stringify(value)];
+  return points.length > 40 ? `${points.slice(0, 37).join('')}…` : points.join('');
 }
