@@ -8,11 +8,13 @@ import { UsageError, documentPath, secretsGiven, settingsFrom, usage } from './c
 // The kit's own document names the credentials: --token, --channel-key, --api-key, --api-secret.
 const credentials = credentialsOf(loadContract());
 const settings = (argv: string[], env: NodeJS.ProcessEnv = {}) => settingsFrom(argv, credentials, env);
-const usageErrorOf = (argv: string[], env: NodeJS.ProcessEnv = {}) => {
+/** The UsageError settingsFrom throws for these options; any other error, or none, fails the test. */
+const usageErrorOf = (argv: string[], env: NodeJS.ProcessEnv = {}): UsageError => {
   try {
     settings(argv, env);
   } catch (error) {
-    return error;
+    if (error instanceof UsageError) return error;
+    throw error;
   }
   throw new Error(`settingsFrom took ${argv.join(' ')}`);
 };
@@ -85,6 +87,15 @@ describe('settingsFrom', () => {
     [['--concurrency=1.5'], '--concurrency must be a whole number of at least 1, got "1.5"'],
     [['--generated=-1'], '--generated must be a whole number of at least 0, got "-1"'],
     [['--seed=abc'], '--seed must be a whole number of at least 0, got "abc"'],
+    // Number() would read each of these as a number: only decimal digits are taken.
+    [['--timeout=0x10'], '--timeout must be a whole number of at least 1, got "0x10"'],
+    [['--timeout=1e3'], '--timeout must be a whole number of at least 1, got "1e3"'],
+    [['--concurrency=0b11'], '--concurrency must be a whole number of at least 1, got "0b11"'],
+    [['--generated', ' 7 '], '--generated must be a whole number of at least 0, got " 7 "'],
+    [['--seed='], '--seed must be a whole number of at least 0, got ""'],
+    [['--colour=red'], "Unknown option '--colour'"],
+    [['--timeout'], "Option '--timeout <value>' argument missing"],
+    [['--list=yes'], "Option '--list' does not take an argument"],
     [['--report=junit,pdf,csv'], '--report takes junit, json, html; not pdf, csv'],
     [['--base-url=ftp://vendor.example.test'], '--base-url must be an http(s) URL, got "ftp://vendor.example.test"'],
     [['--base-url=vendor.example.test'], '--base-url must be an http(s) URL, got "vendor.example.test"'],
@@ -93,17 +104,24 @@ describe('settingsFrom', () => {
       '--base-url must not hold a user or password: give credentials with their own options',
     ],
   ])('refuses %j with a UsageError that says what is wrong', (argv, message) => {
-    const error = usageErrorOf(argv);
-    expect(error).toBeInstanceOf(UsageError);
-    expect((error as Error).message).toBe(message);
+    expect(usageErrorOf(argv).message).toBe(message);
   });
 
-  it('checks a base URL from the environment too', () => {
-    expect(usageErrorOf([], { CONFORMANCE_BASE_URL: 'not a url' })).toBeInstanceOf(UsageError);
+  it('checks a base URL from the environment too, naming the variable', () => {
+    expect(usageErrorOf([], { CONFORMANCE_BASE_URL: 'not a url' }).message).toBe(
+      'CONFORMANCE_BASE_URL must be an http(s) URL, got "not a url"',
+    );
+    expect(usageErrorOf([], { CONFORMANCE_BASE_URL: 'https://me:pw@vendor.example.test' }).message).toMatch(
+      /^CONFORMANCE_BASE_URL must not hold a user or password/,
+    );
+    // The option wins over the variable, and is the one named.
+    expect(usageErrorOf(['--base-url=nope'], { CONFORMANCE_BASE_URL: 'http://127.0.0.1:9' }).message).toBe(
+      '--base-url must be an http(s) URL, got "nope"',
+    );
   });
 
-  it('refuses an option it does not know, naming it', () => {
-    expect(() => settings(['--colour=red'])).toThrow('--colour');
+  it('takes whole numbers in plain decimal digits, leading zeros too', () => {
+    expect(settings(['--timeout=0010', '--seed=0']).timeoutMs).toBe(10);
   });
 });
 
@@ -133,5 +151,13 @@ describe('usage', () => {
     }
     expect(text).toContain(FAMILIES.join(', '));
     expect(text).toContain('Exit codes: 0 conformant');
+  });
+
+  it('starts every description in one column, after at least one space', () => {
+    const rows = usage(credentials)
+      .split('\n')
+      .filter((line) => line.startsWith('  ') && line.length > 28);
+    expect(rows.length).toBeGreaterThan(10);
+    for (const row of rows) expect([row[27], row[28] === ' '], row).toEqual([' ', false]);
   });
 });

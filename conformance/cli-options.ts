@@ -12,30 +12,38 @@ import { TOOL } from './tool.ts';
 export class UsageError extends Error {}
 
 export function usage(credentials: Credential[]): string {
-  const secret = credentials.map(
-    (c) => `  --${`${c.option} <value>`.padEnd(24)}${c.description} (better: env CONFORMANCE_${c.env}); never printed`,
+  const secret = credentials.map((c) =>
+    row(`--${c.option} <value>`, `${c.description} (better: env CONFORMANCE_${c.env}); never printed`),
   );
   return [
     `Usage: ${TOOL.name} --base-url <url> [options]      (secrets best given in the environment, not on the command line)`,
     '',
-    "  --base-url <url>          server URL as in the document's servers (env CONFORMANCE_BASE_URL)",
+    row('--base-url <url>', "server URL as in the document's servers (env CONFORMANCE_BASE_URL)"),
     ...secret,
-    `  --only <names,…>          run only the cases these name: a family (${FAMILIES.join(', ')}),`,
-    '                            an operationId, whole id segments (body.quantity) or a rule pointer (#/components/…)',
-    '  --skip <names,…>          leave out the cases these name (same names)',
-    '  --timeout <ms>            per request, connect to last body byte (default 10000)',
-    '  --concurrency <n>         requests at once (default 4)',
-    '  --unique-prefix <text>    start of every new value of an x-unique field, e.g. order IDs (default conformance)',
-    '  --generated <n>           requests drawn per generated case (default 25; 0 leaves generated cases out)',
-    '  --seed <n>                seed of the generated cases (default random; printed, so that a run can be replayed)',
-    '  --list                    print the cases and send nothing',
-    '  --report <junit,json,html> reports to write',
-    '  --report-dir <dir>        where to write them (default conformance-report)',
-    "  --document <path>         the bundled OpenAPI document (default: the kit's own)",
-    '  --help, --version',
+    row('--only <names,…>', `run only the cases these name: a family (${FAMILIES.join(', ')}),`),
+    row('', 'an operationId, whole id segments (body.quantity) or a rule pointer (#/components/…)'),
+    row('--skip <names,…>', 'leave out the cases these name (same names)'),
+    row('--timeout <ms>', 'per request, connect to last body byte (default 10000)'),
+    row('--concurrency <n>', 'requests at once (default 4)'),
+    row(
+      '--unique-prefix <text>',
+      'start of every new value of an x-unique field, e.g. order IDs (default conformance)',
+    ),
+    row('--generated <n>', 'requests drawn per generated case (default 25; 0 leaves generated cases out)'),
+    row('--seed <n>', 'seed of the generated cases (default random; printed, so that a run can be replayed)'),
+    row('--list', 'print the cases and send nothing'),
+    row('--report <formats,…>', `reports to write: ${REPORT_FORMATS.join(', ')}`),
+    row('--report-dir <dir>', 'where to write them (default conformance-report)'),
+    row('--document <path>', "the bundled OpenAPI document (default: the kit's own)"),
+    row('--help, --version', ''),
     '',
     'Exit codes: 0 conformant (in full or in the part run), 1 not conformant, 2 could not run or judge.',
   ].join('\n');
+}
+
+/** One option of the usage text: its description in the column every other one starts in. */
+function row(option: string, description: string): string {
+  return `  ${option.padEnd(25)} ${description}`.trimEnd();
 }
 
 export interface Settings {
@@ -80,27 +88,29 @@ export function secretsGiven(argv: string[], credentials: Credential[], env: Nod
 
 export function settingsFrom(argv: string[], credentials: Credential[], env: NodeJS.ProcessEnv): Settings {
   const secretOptions = Object.fromEntries(credentials.map((c) => [c.option, { type: 'string' as const }]));
-  const { values } = parseArgs({
-    args: argv,
-    strict: true,
-    options: {
-      ...secretOptions,
-      'base-url': { type: 'string' },
-      only: { type: 'string' },
-      skip: { type: 'string' },
-      timeout: { type: 'string' },
-      concurrency: { type: 'string' },
-      'unique-prefix': { type: 'string' },
-      generated: { type: 'string' },
-      seed: { type: 'string' },
-      list: { type: 'boolean' },
-      report: { type: 'string' },
-      'report-dir': { type: 'string' },
-      document: { type: 'string' },
-      help: { type: 'boolean' },
-      version: { type: 'boolean' },
-    },
-  });
+  const { values } = strictly(() =>
+    parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        ...secretOptions,
+        'base-url': { type: 'string' },
+        only: { type: 'string' },
+        skip: { type: 'string' },
+        timeout: { type: 'string' },
+        concurrency: { type: 'string' },
+        'unique-prefix': { type: 'string' },
+        generated: { type: 'string' },
+        seed: { type: 'string' },
+        list: { type: 'boolean' },
+        report: { type: 'string' },
+        'report-dir': { type: 'string' },
+        document: { type: 'string' },
+        help: { type: 'boolean' },
+        version: { type: 'boolean' },
+      },
+    }),
+  );
   const given: Record<string, string | boolean | undefined> = values;
   const text = (name: string) => {
     const value = given[name];
@@ -109,7 +119,8 @@ export function settingsFrom(argv: string[], credentials: Credential[], env: Nod
   const whole = (name: string, fallback: number, least: number) => {
     const raw = text(name);
     if (raw === undefined) return fallback;
-    const value = Number(raw);
+    // Digits only: Number() would also take 0x10, 1e3, 0b11 and " 7 ".
+    const value = /^[0-9]+$/.test(raw) ? Number(raw) : NaN;
     if (!Number.isSafeInteger(value) || value < least) {
       throw new UsageError(`--${name} must be a whole number of at least ${least}, got "${raw}"`);
     }
@@ -124,7 +135,8 @@ export function settingsFrom(argv: string[], credentials: Credential[], env: Nod
   const unknown = reports.filter((r) => !isReportFormat(r));
   if (unknown.length) throw new UsageError(`--report takes ${REPORT_FORMATS.join(', ')}; not ${unknown.join(', ')}`);
   const baseUrl = text('base-url') ?? env.CONFORMANCE_BASE_URL;
-  if (baseUrl !== undefined) checkBaseUrl(baseUrl);
+  if (baseUrl !== undefined)
+    checkBaseUrl(baseUrl, text('base-url') === undefined ? 'CONFORMANCE_BASE_URL' : '--base-url');
   return {
     help: values.help === true,
     version: values.version === true,
@@ -148,8 +160,25 @@ function isReportFormat(name: string): name is ReportFormat {
   return (REPORT_FORMATS as string[]).includes(name);
 }
 
-/** An http(s) URL without user or password: those would be sent to the server and shown in every report. */
-function checkBaseUrl(baseUrl: string) {
+/**
+ * The options as parseArgs reads them, its refusals (an unknown option, a value missing, a stray argument) as
+ * usage errors: they are the vendor's to correct, like every other.
+ */
+function strictly<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS_'))
+      throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/**
+ * An http(s) URL without user or password: those would be sent to the server and shown in every report. `source`
+ * names where it was given, the option or the environment variable.
+ */
+function checkBaseUrl(baseUrl: string, source: string) {
   let url: URL | undefined;
   try {
     url = new URL(baseUrl);
@@ -157,7 +186,7 @@ function checkBaseUrl(baseUrl: string) {
     url = undefined;
   }
   if (!url || !/^https?:$/.test(url.protocol) || !url.hostname)
-    throw new UsageError(`--base-url must be an http(s) URL, got "${baseUrl}"`);
+    throw new UsageError(`${source} must be an http(s) URL, got "${baseUrl}"`);
   if (url.username || url.password)
-    throw new UsageError('--base-url must not hold a user or password: give credentials with their own options');
+    throw new UsageError(`${source} must not hold a user or password: give credentials with their own options`);
 }

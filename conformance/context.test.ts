@@ -1,63 +1,55 @@
 import { describe, expect, it } from 'vitest';
 import { contractFrom } from '../lib/contract.ts';
-import type { ErrorCase } from '../lib/extensions.ts';
-import { schemaValidator } from '../lib/schema-validator.ts';
-import { operationContext, uniqueValues, type OperationContext } from './context.ts';
+import { present } from '../lib/security.ts';
+import { parameterChange, tokenOnly, uniqueValues } from './context.ts';
+import {
+  answers,
+  apiKey,
+  contextOf,
+  contextsOf,
+  createOrder,
+  documentOf,
+  getOrder,
+  jsonBody,
+  securedBy,
+} from './families/test-kit.ts';
 
-const answer = (errorCase: ErrorCase) => ({
-  description: errorCase,
-  content: {
-    'application/json': { examples: { [errorCase]: { 'x-error-case': errorCase, value: { e: errorCase } } } },
-  },
-});
-const contract = contractFrom({
-  openapi: '3.1.0',
-  info: { title: 'Context', version: '1' },
-  'x-route-errors': { '405': answer('method-not-allowed') },
-  paths: {
-    '/orders': {
-      post: {
-        operationId: 'createOrder',
-        'x-resource': { name: 'order', action: 'create', key: 'order_id', item: '/data' },
-        parameters: [{ name: 'X-Channel', in: 'header', required: true, schema: { type: 'string' }, example: 'web' }],
-        requestBody: {
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                properties: {
-                  order_id: { type: 'string', 'x-unique': true },
-                  api_key: { type: 'string', 'x-credential': true },
-                  note: { type: 'string' },
-                },
+const contract = contractFrom(
+  documentOf(
+    {
+      '/orders': {
+        post: createOrder({
+          parameters: [{ name: 'X-Channel', in: 'header', required: true, schema: { type: 'string' }, example: 'web' }],
+          requestBody: jsonBody(
+            {
+              type: 'object',
+              properties: {
+                order_id: { type: 'string', 'x-unique': true },
+                api_key: { type: 'string', 'x-credential': true },
+                note: { type: 'string' },
               },
-              examples: { first: { value: { order_id: 'O-1', api_key: 'k-example', note: 'hi' } } },
             },
-          },
-        },
-        responses: { '201': { description: 'Made.' }, '409': answer('resource-exists') },
+            { first: { order_id: 'O-1', api_key: 'k-example', note: 'hi' } },
+          ),
+          responses: { '201': { description: 'Made.' }, '409': answers('resource-exists') },
+        }),
+      },
+      '/orders/{order_id}': {
+        get: getOrder({
+          parameters: [
+            { name: 'order_id', in: 'path', required: true, schema: { type: 'string' }, example: 'O-1' },
+            { name: 'view', in: 'query', required: true, schema: { type: 'string' }, example: 'full' },
+          ],
+          responses: { '200': { description: 'Found.' }, '404': answers('resource-not-found') },
+        }),
+        delete: { operationId: 'dropOrder', responses: {} },
       },
     },
-    '/orders/{order_id}': {
-      get: {
-        operationId: 'getOrder',
-        'x-resource': { name: 'order', action: 'read', key: 'order_id', item: '/data' },
-        parameters: [
-          { name: 'order_id', in: 'path', required: true, schema: { type: 'string' }, example: 'O-1' },
-          { name: 'view', in: 'query', required: true, schema: { type: 'string' }, example: 'full' },
-        ],
-        responses: { '200': { description: 'Found.' }, '404': answer('resource-not-found') },
-      },
-      delete: { operationId: 'dropOrder', responses: {} },
-    },
-  },
-});
-const validator = schemaValidator(contract.document);
+    { 'x-route-errors': { '405': answers('method-not-allowed') } },
+  ),
+);
 const notes: string[] = [];
-const siblings = new Map<string, OperationContext>();
-const values = uniqueValues('ctx');
-for (const op of contract.operations)
-  siblings.set(op.operationId, operationContext(contract, op, validator, values, notes, siblings));
+const siblings = contextsOf(contract, notes);
 const create = siblings.get('createOrder')!;
 const read = siblings.get('getOrder')!;
 
@@ -73,7 +65,7 @@ describe('operationContext', () => {
   it('gives the first example with x-unique fields new and x-credential fields as placeholders', () => {
     const [a, b] = [create.body(), create.body()] as Record<string, string>[];
     expect(a).toMatchObject({ api_key: '{{apiKey}}', note: 'hi' });
-    expect(a!.order_id).toMatch(/^ctx-\d+$/);
+    expect(a!.order_id).toMatch(/^test-\d+$/);
     expect(b!.order_id).not.toBe(a!.order_id);
     expect(read.body()).toBeUndefined();
     const given = { order_id: 'mine', note: 'kept' };
@@ -145,5 +137,47 @@ describe('operationContext', () => {
     expect(notes.at(-1)).toBe('getOrder: a probe left out');
     expect(read.sibling('createOrder')).toBe(create);
     expect(read.sibling('nothing')).toBeUndefined();
+  });
+});
+
+describe('changes of a parameter, a cookie or the token', () => {
+  // A token in a cookie or the query, and a cookie parameter beside it.
+  const secured = contextOf(
+    contractFrom(
+      documentOf(
+        {
+          '/things/{id}': {
+            get: {
+              operationId: 'getThing',
+              parameters: [
+                { name: 'id', in: 'path', required: true, schema: { type: 'string' }, example: 'T-1' },
+                { name: 'theme', in: 'cookie', schema: { type: 'string' } },
+              ],
+              responses: { '200': { description: 'Found.' } },
+            },
+          },
+        },
+        securedBy({ session: { type: 'apiKey', in: 'cookie', name: 'sid' }, key: apiKey('query') }),
+      ),
+    ),
+  );
+  const [id, theme] = secured.operation.parameters;
+  const [session, key] = secured.operation.security.flat();
+
+  it('sends a parameter where it stands, the other cookies kept', () => {
+    expect(secured.request()).toEqual({ method: 'GET', path: '/things/T-1', headers: { cookie: 'sid={{token}}' } });
+    expect(secured.request(parameterChange(id!, 'a b')).path).toBe('/things/a%20b');
+    expect(parameterChange(id!, undefined)).toEqual({});
+    expect(secured.request(parameterChange(theme!, 'dark')).headers.cookie).toBe('sid={{token}}; theme=dark');
+    expect(secured.request({ cookies: { sid: undefined } }).headers).toEqual({});
+  });
+
+  it('presents the token only as given, taken out of every place a scheme carries it', () => {
+    expect(secured.request(tokenOnly(secured.operation))).toEqual({ method: 'GET', path: '/things/T-1', headers: {} });
+    expect(secured.request(tokenOnly(secured.operation, present(key!, 'wrong'))).path).toBe(
+      '/things/T-1?api_key=wrong',
+    );
+    const both = secured.request(tokenOnly(secured.operation, present(session!, 'one'), present(key!, 'two')));
+    expect([both.path, both.headers.cookie]).toEqual(['/things/T-1?api_key=two', 'sid=one']);
   });
 });

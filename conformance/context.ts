@@ -1,7 +1,16 @@
 // Everything a family of cases needs to know about one operation, read once: the documented request and how to
 // change one part of it, fresh values for `x-unique` fields, and the answers the document promises.
-import { answerFor, isObject, type Contract, type Json, type JsonObject, type Operation } from '../lib/contract.ts';
+import {
+  answerFor,
+  isObject,
+  type Contract,
+  type Json,
+  type JsonObject,
+  type Operation,
+  type Parameter,
+} from '../lib/contract.ts';
 import type { ErrorCase } from '../lib/extensions.ts';
+import { cookieHeader, cookies } from '../lib/parameters.ts';
 import {
   assemble,
   documentedParts,
@@ -10,6 +19,7 @@ import {
   type RequestParts,
 } from '../lib/requests.ts';
 import type { SchemaValidator } from '../lib/schema-validator.ts';
+import { placesOf, together, type Presentation } from '../lib/security.ts';
 import type { Case, CaseRequest, Expectation, Family, Step } from './case.ts';
 import { propertiesOf } from '../lib/schema-shape.ts';
 
@@ -18,10 +28,12 @@ export interface CatalogueOptions {
   uniquePrefix: string;
 }
 
-/** One part of the documented request changed; `undefined` removes a header or query parameter. */
+/** One part of the documented request changed; `undefined` removes a header, query parameter or cookie. */
 export interface Changes {
   headers?: Record<string, string | undefined>;
   query?: Record<string, string | undefined>;
+  /** Cookies of the `Cookie` header, by name; the others it holds stay. */
+  cookies?: Record<string, string | undefined>;
   pathValues?: Record<string, string>;
   body?: Json;
   rawBody?: string;
@@ -120,6 +132,11 @@ export function operationContext(
         parts.query = parts.query.filter(([key]) => key !== name);
         if (value !== undefined) parts.query.push([name, value]);
       }
+      if (changes.cookies) {
+        const cookie = cookieHeader({ ...cookies(parts.headers.cookie), ...changes.cookies });
+        if (cookie) parts.headers.cookie = cookie;
+        else delete parts.headers.cookie;
+      }
       return parts;
     },
     request(changes = {}) {
@@ -169,6 +186,35 @@ export function operationContext(
     },
   };
   return context;
+}
+
+/** The change that sends a parameter with this text, or without it (a path cannot leave one out: no change). */
+export function parameterChange(parameter: Parameter, text: string | undefined): Changes {
+  switch (parameter.in) {
+    case 'query':
+      return { query: { [parameter.name]: text } };
+    case 'header':
+      return { headers: { [parameter.name]: text } };
+    case 'cookie':
+      return { cookies: { [parameter.name]: text } };
+    case 'path':
+      return text === undefined ? {} : { pathValues: { [parameter.name]: text } };
+  }
+}
+
+/**
+ * The change that presents the token only as given (given nothing: no token at all). Every place where a scheme of
+ * the operation carries one, header, query parameter or cookie, is emptied first: the documented request's
+ * `{{token}}` stays nowhere.
+ */
+export function tokenOnly(operation: Operation, ...presentations: Presentation[]): Pick<Changes, 'headers' | 'query'> {
+  const places = operation.security.flat().map(placesOf);
+  const emptied = (names: string[]) => Object.fromEntries(names.map((name) => [name, undefined]));
+  const sent = together(presentations);
+  return {
+    headers: { ...emptied(places.flatMap((p) => p.headers)), ...sent.headers },
+    query: { ...emptied(places.flatMap((p) => p.query)), ...sent.query },
+  };
 }
 
 function success(operation: Operation, body: JsonObject | undefined): Expectation {

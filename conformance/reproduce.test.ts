@@ -2,60 +2,38 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { contractFrom } from '../lib/contract.ts';
 import { credentialsOf } from '../lib/credentials.ts';
-import type { ErrorCase } from '../lib/extensions.ts';
 import { buildCatalogue } from './catalogue.ts';
+import { answers, apiKey, createOrder, documentOf, getOrder, securedBy } from './families/test-kit.ts';
 import { reproduce } from './reproduce.ts';
 
-const answers = (...cases: ErrorCase[]) => ({
-  description: 'Refused.',
-  content: {
-    'application/json': { examples: Object.fromEntries(cases.map((c) => [c, { 'x-error-case': c, value: { e: c } }])) },
-  },
-});
-const contract = contractFrom({
-  openapi: '3.1.0',
-  info: { title: 'Reproduce', version: '1' },
-  security: [{ key: [] }],
-  components: { securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } } },
-  paths: {
-    '/orders': {
-      post: {
-        operationId: 'createOrder',
-        'x-resource': { name: 'order', action: 'create', key: 'order_id', item: '/data' },
-        parameters: [
-          // The document's example of a secret: it must never be printed either.
-          { name: 'X-Channel-Key', in: 'header', required: true, 'x-credential': true, example: 'chan-EXAMPLE-123' },
-        ],
-        requestBody: {
-          content: {
-            'application/json': {
-              schema: { type: 'object', properties: { order_id: { type: 'string', 'x-unique': true } } },
-              examples: { a: { value: { order_id: 'O-1' } } },
+const contract = contractFrom(
+  documentOf(
+    {
+      '/orders': {
+        post: createOrder({
+          parameters: [
+            // The document's example of a secret: it must never be printed either.
+            { name: 'X-Channel-Key', in: 'header', required: true, 'x-credential': true, example: 'chan-EXAMPLE-123' },
+          ],
+          responses: {
+            '201': {
+              description: 'Made.',
+              links: {
+                GetOrder: { operationId: 'getOrder', parameters: { order_id: '$response.body#/data/order_id' } },
+              },
             },
+            '400': answers('credential-invalid'),
+            '401': answers('credentials-missing', 'credentials-rejected'),
+            '409': answers('resource-exists'),
+            '413': { ...answers('body-too-large'), 'x-max-body-bytes': 200 },
           },
-        },
-        responses: {
-          '201': {
-            description: 'Made.',
-            links: { GetOrder: { operationId: 'getOrder', parameters: { order_id: '$response.body#/data/order_id' } } },
-          },
-          '400': answers('credential-invalid'),
-          '401': answers('credentials-missing', 'credentials-rejected'),
-          '409': answers('resource-exists'),
-          '413': { ...answers('body-too-large'), 'x-max-body-bytes': 200 },
-        },
+        }),
       },
+      '/orders/{order_id}': { get: getOrder() },
     },
-    '/orders/{order_id}': {
-      get: {
-        operationId: 'getOrder',
-        'x-resource': { name: 'order', action: 'read', key: 'order_id', item: '/data' },
-        parameters: [{ name: 'order_id', in: 'path', required: true, schema: { type: 'string' }, example: 'O-1' }],
-        responses: { '200': { description: 'The order.' } },
-      },
-    },
-  },
-});
+    securedBy({ key: apiKey() }),
+  ),
+);
 const credentials = credentialsOf(contract);
 const { cases } = buildCatalogue(contract, { uniquePrefix: 'repro' });
 const linesOf = (id: string) =>
@@ -108,7 +86,8 @@ describe('reproduce', () => {
     expect(
       lines.slice(0, 2).every((l) => l.startsWith("curl -i -X POST 'https://createOrder.example.test/v2/orders'")),
     ).toBe(true);
-    expect(lines[2]).toMatch(/^# LINKED: /);
+    // Which answer, and where in it: the runner takes the value from the answer to the last earlier request.
+    expect(lines[2]).toBe('# LINKED: the value at /data/order_id in the answer to the createOrder request just above');
     expect(lines[3]).toBe('curl -i -X GET "https://getOrder.example.test/v2/orders/${LINKED}" -H "x-key: ${TOKEN}"');
     expect(argumentsOf(lines[3]!).slice(0, 4)).toEqual([
       '-i',
@@ -116,6 +95,22 @@ describe('reproduce', () => {
       'GET',
       'https://getOrder.example.test/v2/orders/O-77',
     ]);
+  });
+
+  it('gives each pointer of the earlier answer a variable of its own', () => {
+    const read = cases.find((c) => c.id === 'getOrder.stateful.createOrder.GetOrder')!;
+    const headers = { ...read.request.headers, 'x-batch': '{{$response.body#/data/batch}}' };
+    const lines = reproduce(
+      { ...read, request: { ...read.request, headers } },
+      () => 'https://x.example.test',
+      credentials,
+    );
+    expect(lines.slice(2, 4)).toEqual([
+      '# LINKED: the value at /data/order_id in the answer to the createOrder request just above',
+      '# LINKED_2: the value at /data/batch in the answer to the createOrder request just above',
+    ]);
+    expect(lines[4]).toContain('/orders/${LINKED}"');
+    expect(lines[4]).toContain('-H "x-batch: ${LINKED_2}"');
   });
 
   it('adds no LINKED note to a case without a linked value', () => {

@@ -21,12 +21,18 @@ export function reproduce(
 ): string[] {
   const values = valuesFor(credentials);
   const steps = testCase.prelude ?? [];
+  const links = linksOf(testCase.request);
   const line = (operationId: string, request: CaseRequest) =>
-    curlFor(baseUrlFor(operationId), request, linked(request, values), { showHeaders: true });
+    curlFor(baseUrlFor(operationId), request, withLinks(values, links), { showHeaders: true });
+  // The runner takes a linked value from the answer to the last earlier request: the line just above the case's.
+  const last = steps.at(-1);
   return [
     ...steps.map((step) => line(step.operationId, step.request)),
-    ...(steps.length > 0 && /\{\{\$response/.test(JSON.stringify(testCase.request))
-      ? ['# LINKED: the value the answer above holds at the pointer named in the next line']
+    ...(last
+      ? links.map(
+          (l) =>
+            `# ${l.variable}: the value at ${l.pointer} in the answer to the ${last.operationId} request just above`,
+        )
       : []),
     line(testCase.operationId, testCase.request),
   ];
@@ -41,8 +47,26 @@ function valuesFor(credentials: Credential[]): ShellValues {
   return values;
 }
 
-/** Link expressions (`{{$response.body#/data/order_id}}`) become `$LINKED`, set from the earlier answer. */
-function linked(request: CaseRequest, values: ShellValues): ShellValues {
-  const found = JSON.stringify(request).match(/\{\{\$response\.body#[^{}]*\}\}/g) ?? [];
-  return new Map([...values, ...found.map((mark) => [mark, '${LINKED}'] as [string, string])]);
+/** A link expression of a request, and the shell variable that stands for the value it takes from an answer. */
+interface Link {
+  /** `{{$response.body#/data/order_id}}` */
+  mark: string;
+  /** `/data/order_id` */
+  pointer: string;
+  /** `LINKED`; a second pointer's `LINKED_2`, and so on. */
+  variable: string;
+}
+
+/** Each link expression written as `${LINKED}`, set by hand from the earlier answer. */
+function withLinks(values: ShellValues, links: Link[]): ShellValues {
+  return new Map([...values, ...links.map((link): [string, string] => [link.mark, `\${${link.variable}}`])]);
+}
+
+function linksOf(request: CaseRequest): Link[] {
+  const marks = new Set(JSON.stringify(request).match(/\{\{\$response\.body#[^{}]*\}\}/g));
+  return [...marks].map((mark, i) => ({
+    mark,
+    pointer: mark.slice('{{$response.body#'.length, -'}}'.length),
+    variable: i === 0 ? 'LINKED' : `LINKED_${i + 1}`,
+  }));
 }

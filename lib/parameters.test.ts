@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cookies, fillPath, parameterValue, pathParameters } from './parameters.ts';
+import { cookieHeader, cookies, fillPath, parameterValue, pathParameters } from './parameters.ts';
 import type { Parameter } from './contract.ts';
 
 const parameter = (name: string, location: Parameter['in']): Parameter => ({
@@ -38,5 +38,11 @@ describe('parameters in a request', () => {
     expect(parameterValue(parameter('session', 'cookie'), '/w/{id}', request)).toBe('s=2');
     expect(parameterValue(parameter('id', 'path'), '/w/{id}', request)).toBe('W1');
     expect(cookies(undefined)).toEqual({});
+  });
+
+  it('cookieHeader writes the cookies given, in order, and none for undefined', () => {
+    expect(cookieHeader({ a: '1', gone: undefined, session: 's=2' })).toBe('a=1; session=s=2');
+    expect(cookies(cookieHeader({ a: '1', b: '' }))).toEqual({ a: '1', b: '' });
+    expect(cookieHeader({ gone: undefined })).toBe('');
   });
 });

@@ -68,6 +68,13 @@ export function cookies(header: string | undefined): Record<string, string> {
   return jar;
 }
 
+/** The `Cookie` header of these cookies, in their order, the undefined ones left out (empty: no cookie at all). */
+export function cookieHeader(jar: Record<string, string | undefined>): string {
+  return Object.entries(jar)
+    .flatMap(([name, value]) => (value === undefined ? [] : [`${name}=${value}`]))
+    .join('; ');
+}
+
 function safeDecode(text: string): string {
   try {
     return decodeURIComponent(text);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadContract } from './contract.ts';
-import { schemaValidator } from './schema-validator.ts';
+import { contractFrom, loadContract } from './contract.ts';
+import { ruleOf, schemaValidator } from './schema-validator.ts';
 
 describe('validation by pointer into the document', () => {
   const contract = loadContract('test/fixtures/kinds.openapi.yaml');
@@ -21,6 +21,32 @@ describe('validation by pointer into the document', () => {
     expect(parameter.schema!.pointer).toMatch(/\{|components/);
     expect(validator.problems(parameter.schema!, 'ok_id')).toEqual([]);
     expect(validator.problems(parameter.schema!, 'not ok!').length).toBeGreaterThan(0);
+  });
+
+  it('names the keyword a problem breaks by its pointer into the document, as a rule is named', () => {
+    const templated = contractFrom({
+      openapi: '3.1.0',
+      info: { title: 'Rules', version: '1' },
+      paths: {
+        '/w/{id}': {
+          get: {
+            operationId: 'getW',
+            parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', maxLength: 2 } }],
+            responses: { '200': { description: 'W.' } },
+          },
+        },
+      },
+    });
+    const node = templated.operations[0]!.parameters[0]!.schema!;
+    expect(schemaValidator(templated.document).problems(node, 'abc').map(ruleOf)).toEqual([
+      '#/paths/~1w~1{id}/get/parameters/0/schema/maxLength',
+    ]);
+    const quantity = loadContract();
+    const problems = schemaValidator(quantity.document).problems(
+      quantity.schemaNode({ $ref: '#/components/schemas/Quantity' }, ''),
+      100001,
+    );
+    expect(problems.map(ruleOf)).toEqual(['#/components/schemas/Quantity/maximum']);
   });
 
   it('follows a discriminator even when the document also gives a mapping', () => {

@@ -38,6 +38,13 @@ export function schemaValidator(document: OpenApiDocument): SchemaValidator {
   };
 }
 
+/** The pointer into the document of the keyword a problem breaks: `#/components/schemas/Order/properties/qty/minimum`. */
+export function ruleOf(problem: Problem): string {
+  // Every schema is compiled as a $ref into the document registered under DOCUMENT_ID, so ajv names the keyword by
+  // that URI, its pointer percent-encoded as `problems` wrote it.
+  return decodeURI(problem.schemaPath.slice(DOCUMENT_ID.length));
+}
+
 /**
  * Ajv reads the branch from the discriminator property's `const` in each branch and refuses `mapping`; a
  * document whose branches carry the const says the same thing twice, so the mapping can go.

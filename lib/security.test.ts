@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SecurityScheme } from './contract.ts';
-import { describeScheme, headerOf, present, presented } from './security.ts';
+import { describeScheme, headerOf, placesOf, present, presented, together } from './security.ts';
 
 const apiKey: SecurityScheme = {
   id: 'accessToken',
@@ -26,6 +26,19 @@ describe('presenting a credential', () => {
       undefined,
       'cookie',
     ]);
+  });
+
+  it('names the places a scheme carries it, and puts several presentations in one request', () => {
+    expect([placesOf(bearer), placesOf(query), placesOf(cookie)]).toEqual([
+      { headers: ['authorization'], query: [] },
+      { headers: [], query: ['key'] },
+      { headers: ['cookie'], query: [] },
+    ]);
+    const other: SecurityScheme = { ...cookie, id: 'd', name: 'device' };
+    expect(together([present(cookie, 'a'), present(query, 'b'), present(other, 'c'), present(bearer, 'd')])).toEqual({
+      headers: { cookie: 'sid=a; device=c', authorization: 'Bearer d' },
+      query: { key: 'b' },
+    });
   });
 
   it('is read back as the document describes: empty is none, the scheme word in any case, another scheme is none', () => {

@@ -1,7 +1,7 @@
 // How a security scheme of the document travels in an HTTP request: what a client sends for a credential, and
 // what a server reads back. Client, suite, docs, Postman and the test servers all follow these rules.
 import type { SecurityScheme } from './contract.ts';
-import { cookies } from './parameters.ts';
+import { cookieHeader, cookies } from './parameters.ts';
 
 /** Where a credential goes: headers (lower-case names), query parameters, or nowhere the kit can send. */
 export interface Presentation {
@@ -15,7 +15,7 @@ export function present(scheme: SecurityScheme, value: string): Presentation {
   if (scheme.type === 'apiKey' && scheme.name) {
     if (scheme.in === 'header') presentation.headers[scheme.name.toLowerCase()] = value;
     if (scheme.in === 'query') presentation.query[scheme.name] = value;
-    if (scheme.in === 'cookie') presentation.headers.cookie = `${scheme.name}=${value}`;
+    if (scheme.in === 'cookie') presentation.headers.cookie = cookieHeader({ [scheme.name]: value });
   }
   if (isHttpScheme(scheme)) {
     presentation.headers.authorization = value
@@ -25,11 +25,25 @@ export function present(scheme: SecurityScheme, value: string): Presentation {
   return presentation;
 }
 
+/** Where a scheme carries its credential: the headers (lower case) and query parameters `present` writes. */
+export function placesOf(scheme: SecurityScheme): { headers: string[]; query: string[] } {
+  const { headers, query } = present(scheme, '');
+  return { headers: Object.keys(headers), query: Object.keys(query) };
+}
+
 /** The header that carries this scheme's credential, lower case (`authorization` for HTTP schemes). */
 export function headerOf(scheme: SecurityScheme): string | undefined {
-  if (scheme.type === 'apiKey' && scheme.in === 'header') return scheme.name?.toLowerCase();
-  if (scheme.type === 'apiKey' && scheme.in === 'cookie') return 'cookie';
-  return isHttpScheme(scheme) ? 'authorization' : undefined;
+  return placesOf(scheme).headers[0];
+}
+
+/** Several presentations in one request: each one's headers and query parameters, their cookies in one header. */
+export function together(presentations: Presentation[]): Presentation {
+  const all = (part: (p: Presentation) => Record<string, string>) =>
+    Object.fromEntries(presentations.flatMap((p) => Object.entries(part(p))));
+  const headers = all((p) => p.headers);
+  const cookie = cookieHeader(all((p) => cookies(p.headers.cookie)));
+  if (cookie) headers.cookie = cookie;
+  return { headers, query: all((p) => p.query) };
 }
 
 /**

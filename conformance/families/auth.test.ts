@@ -1,53 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { contractFrom, type Contract } from '../../lib/contract.ts';
-import type { ErrorCase } from '../../lib/extensions.ts';
+import { contractFrom } from '../../lib/contract.ts';
 import type { OpenApiDocument, PathItemObject } from '../../lib/openapi.ts';
-import { schemaValidator } from '../../lib/schema-validator.ts';
 import type { Case } from '../case.ts';
-import { operationContext, uniqueValues, type OperationContext } from '../context.ts';
 import { authCases } from './auth.ts';
+import { answers, apiKey, contextOf, documentOf, jsonBody, securedBy } from './test-kit.ts';
 
-/** A response whose named examples are the given error cases. */
-const errors = (...cases: ErrorCase[]) => ({
-  description: 'Refused.',
-  content: {
-    'application/json': {
-      examples: Object.fromEntries(cases.map((c) => [c, { 'x-error-case': c, value: { error: c } }])),
-    },
-  },
-});
-const document = (refusals = errors('credentials-missing', 'credentials-rejected')): OpenApiDocument => ({
-  openapi: '3.1.0',
-  info: { title: 'Auth', version: '1' },
-  security: [{ key: [] }, { bearer: [] }],
-  components: {
-    securitySchemes: {
-      key: { type: 'apiKey', in: 'header', name: 'X-Key' },
-      bearer: { type: 'http', scheme: 'bearer' },
-    },
-  },
-  paths: {
-    '/things': {
-      post: {
-        operationId: 'makeThing',
-        requestBody: {
-          content: { 'application/json': { schema: { type: 'object' }, examples: { one: { value: { name: 'a' } } } } },
+const document = (refusals = answers('credentials-missing', 'credentials-rejected'), key = apiKey()): OpenApiDocument =>
+  documentOf(
+    {
+      '/things': {
+        post: {
+          operationId: 'makeThing',
+          requestBody: jsonBody({ type: 'object' }, { one: { name: 'a' } }),
+          responses: { '200': { description: 'Made.' }, '401': refusals },
         },
-        responses: { '200': { description: 'Made.' }, '401': refusals },
+        get: { operationId: 'listThings', security: [], responses: { '200': { description: 'Things.' } } },
       },
-      get: { operationId: 'listThings', security: [], responses: { '200': { description: 'Things.' } } },
     },
-  },
-});
-
-/** The context the catalogue gives an operation (conformance/catalogue.ts). */
-const contextOf = (contract: Contract, operationId: string): OperationContext =>
-  operationContext(
-    contract,
-    contract.operations.find((op) => op.operationId === operationId)!,
-    schemaValidator(contract.document),
-    uniqueValues('auth-test'),
+    securedBy({ key, bearer: { type: 'http', scheme: 'bearer' } }),
   );
+
 const casesOf = (doc: OpenApiDocument, operationId = 'makeThing') =>
   authCases(contextOf(contractFrom(doc), operationId));
 const byId = (cases: Case[], part: string) => cases.find((c) => c.id === `makeThing.auth.${part}`)!;
@@ -80,7 +52,7 @@ describe('authCases', () => {
       expect(c.request.headers['x-key']).toBe(`{{token|${miss}}}`);
       expect(c.expect).toMatchObject({ status: 401, errorCase: 'credentials-rejected' });
     }
-    expect(byId(cases, 'key.rejected').request.headers['x-key']).toMatch(/^invalid-auth-test-\d+$/);
+    expect(byId(cases, 'key.rejected').request.headers['x-key']).toMatch(/^invalid-test-\d+$/);
   });
 
   it('reads an empty API key, another scheme word and a bare scheme word as no token', () => {
@@ -114,10 +86,35 @@ describe('authCases', () => {
   });
 
   it('leaves out the refusals whose answer the document does not give', () => {
-    const onlyMissing = casesOf(document(errors('credentials-missing')));
+    const onlyMissing = casesOf(document(answers('credentials-missing')));
     expect(onlyMissing.some((c) => c.expect.errorCase === 'credentials-rejected')).toBe(false);
     expect(onlyMissing.map((c) => c.id)).toContain('makeThing.auth.none');
     expect(onlyMissing.map((c) => c.id)).toContain('makeThing.auth.key.accepted');
+  });
+
+  it('takes a query token out of the URL, or changes it there, for every refusal', () => {
+    const inQuery = casesOf(document(undefined, apiKey('query')));
+    const path = (part: string) => byId(inQuery, part).request.path;
+    expect(path('none')).toBe('/things');
+    expect(path('key.accepted')).toBe('/things?api_key={{token}}');
+    expect(path('key.rejected')).toMatch(/^\/things\?api_key=invalid-test-\d+$/);
+    expect(path('key.append')).toBe('/things?api_key={{token|append}}');
+    expect(path('key.empty')).toBe('/things?api_key=');
+    expect([path('bearer.accepted'), path('bearer.no-token')]).toEqual(['/things', '/things']);
+    expect(path('key.decides-refusal')).toMatch(/^\/things\?api_key=invalid-/);
+    expect(byId(inQuery, 'key.decides-refusal').request.headers.authorization).toBe('Bearer {{token}}');
+    for (const c of refusals(inQuery)) expect(c.request.path, c.id).not.toContain('{{token}}');
+  });
+
+  it('takes a cookie token out of the Cookie header, or changes it there, for every refusal', () => {
+    const inCookie = casesOf(document(undefined, apiKey('cookie')));
+    const cookie = (part: string) => byId(inCookie, part).request.headers.cookie;
+    expect([cookie('none'), cookie('bearer.accepted')]).toEqual([undefined, undefined]);
+    expect(cookie('key.accepted')).toBe('api_key={{token}}');
+    expect(cookie('key.swap-case')).toBe('api_key={{token|swap-case}}');
+    expect(cookie('key.decides-acceptance')).toBe('api_key={{token}}');
+    expect(byId(inCookie, 'key.decides-acceptance').request.headers.authorization).toMatch(/^Bearer invalid-/);
+    for (const c of refusals(inCookie)) expect(c.request.headers.cookie ?? '', c.id).not.toContain('{{token}}');
   });
 
   it('points at the operation’s own security when it has one', () => {
@@ -128,3 +125,8 @@ describe('authCases', () => {
     expect(ownCases.some((c) => c.id.includes('bearer'))).toBe(false);
   });
 });
+
+/** The cases that expect the token refused, but for the one that sends it right in the alternative that does not decide. */
+function refusals(cases: Case[]): Case[] {
+  return cases.filter((c) => c.expect.status === 401 && !c.id.endsWith('.decides-refusal'));
+}

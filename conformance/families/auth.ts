@@ -1,11 +1,11 @@
 // The token, as the operation's security describes it: refused when missing, wrong or almost right (appended
-// to, cut short, one character changed, in the other case), accepted in each documented header, and the first
-// alternative deciding when several are sent.
+// to, cut short, one character changed, in the other case), accepted in each documented place (header, query
+// parameter, cookie), and the first alternative deciding when several are sent.
 import { TOKEN, placeholder } from '../../lib/credentials.ts';
-import { describeScheme, headerOf, present } from '../../lib/security.ts';
+import { describeScheme, present } from '../../lib/security.ts';
 import type { SecurityScheme } from '../../lib/contract.ts';
 import type { Case } from '../case.ts';
-import type { Changes, OperationContext } from '../context.ts';
+import { tokenOnly, type Changes, type OperationContext } from '../context.ts';
 import { NEAR_MISSES, nearMissOf, type NearMiss } from '../placeholders.ts';
 
 type Outcome = 'accepted' | 'missing' | 'rejected';
@@ -16,13 +16,8 @@ export function authCases(context: OperationContext): Case[] {
   if (schemes.length === 0) return [];
   const missing = context.expectError('credentials-missing');
   const rejected = context.expectError('credentials-rejected');
-  const none: Record<string, undefined> = Object.fromEntries(
-    schemes.flatMap((s) => (headerOf(s) ? [[headerOf(s)!, undefined]] : [])),
-  );
-  const only = (scheme: SecurityScheme, value: string): Changes => ({
-    headers: { ...none, ...present(scheme, value).headers },
-  });
-  const raw = (value: string): Changes => ({ headers: { ...none, authorization: value } });
+  const only = (scheme: SecurityScheme, value: string): Changes => tokenOnly(operation, present(scheme, value));
+  const raw = (value: string): Changes => tokenOnly(operation, { headers: { authorization: value }, query: {} });
   const cases: Case[] = [];
   const push = (part: string, title: string, rule: string, changes: Changes, outcome: Outcome = 'rejected') => {
     const body = context.body();
@@ -30,7 +25,7 @@ export function authCases(context: OperationContext): Case[] {
     if (expect) cases.push(context.make('auth', part, title, rule, context.request({ ...changes, body }), expect));
   };
 
-  push('auth.none', 'no token in any documented place', operation.securityPointer, { headers: none }, 'missing');
+  push('auth.none', 'no token in any documented place', operation.securityPointer, tokenOnly(operation), 'missing');
   for (const [index, alternative] of operation.security.entries()) {
     if (alternative.length !== 1) continue;
     const [scheme] = alternative as [SecurityScheme];
@@ -86,9 +81,8 @@ export function authCases(context: OperationContext): Case[] {
     }
     const [nextScheme] = operation.security[index + 1] ?? [];
     if (index === 0 && nextScheme && operation.security[1]!.length === 1) {
-      const both = (first: string, second: string): Changes => ({
-        headers: { ...none, ...present(scheme, first).headers, ...present(nextScheme, second).headers },
-      });
+      const both = (first: string, second: string): Changes =>
+        tokenOnly(operation, present(scheme, first), present(nextScheme, second));
       const rule = operation.securityPointer;
       push(
         `${id}.decides-refusal`,

@@ -1,60 +1,50 @@
 import { describe, expect, it } from 'vitest';
 import { contractFrom } from '../../lib/contract.ts';
 import { fieldErrorsOf } from '../../lib/field-errors.ts';
-import { schemaValidator } from '../../lib/schema-validator.ts';
 import type { Case } from '../case.ts';
-import { operationContext, uniqueValues } from '../context.ts';
 import { bodyCases } from './body.ts';
+import { contextOf, jsonBody, onePost } from './test-kit.ts';
 
-const contract = contractFrom({
-  openapi: '3.1.0',
-  info: { title: 'Body', version: '1' },
-  components: {
-    schemas: { Problem: { type: 'object', properties: { errors: { type: 'array', 'x-field-errors': true } } } },
-  },
-  paths: {
-    '/orders': {
-      post: {
-        operationId: 'createOrder',
-        requestBody: {
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                additionalProperties: false,
-                required: ['name', 'qty', 'size'],
-                properties: {
-                  // `not` makes the longest name invalid: the probe meant valid must be left out, with a note.
-                  name: { type: 'string', minLength: 1, maxLength: 5, not: { const: 'aaaaa' } },
-                  qty: { type: 'integer', minimum: 1, maximum: 10 },
-                  size: { enum: ['S', 'M'] },
-                  note: { type: 'string' },
-                },
-              },
-              examples: { one: { value: { name: 'ab', qty: 2, size: 'S' } } },
-            },
-          },
+const contract = contractFrom(
+  onePost(
+    jsonBody(
+      {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'qty', 'size'],
+        properties: {
+          // `not` makes the longest name invalid: the probe meant valid must be left out, with a note.
+          name: { type: 'string', minLength: 1, maxLength: 5, not: { const: 'aaaaa' } },
+          qty: { type: 'integer', minimum: 1, maximum: 10 },
+          size: { enum: ['S', 'M'] },
+          note: { type: 'string' },
         },
-        responses: {
-          '201': { description: 'Made.' },
-          '422': {
-            description: 'Invalid.',
-            content: {
-              'application/json': {
-                schema: { $ref: '#/components/schemas/Problem' },
-                examples: { bad: { 'x-error-case': 'fields-invalid', value: { errors: [] } } },
-              },
-            },
+      },
+      { one: { name: 'ab', qty: 2, size: 'S' } },
+    ),
+    {
+      '201': { description: 'Made.' },
+      '422': {
+        description: 'Invalid.',
+        content: {
+          'application/json': {
+            schema: { $ref: '#/components/schemas/Problem' },
+            examples: { bad: { 'x-error-case': 'fields-invalid', value: { errors: [] } } },
           },
         },
       },
     },
-  },
-});
-const operation = contract.operations[0]!;
-const validator = schemaValidator(contract.document);
+    {
+      components: {
+        schemas: { Problem: { type: 'object', properties: { errors: { type: 'array', 'x-field-errors': true } } } },
+      },
+    },
+  ),
+);
 const notes: string[] = [];
-const cases = bodyCases(operationContext(contract, operation, validator, uniqueValues('body-test'), notes));
+const context = contextOf(contract, 'createOrder', notes);
+const { operation, validator } = context;
+const cases = bodyCases(context);
 const of = (part: string): Case => {
   const found = cases.find((c) => c.id === `createOrder.body.${part}`);
   if (!found) throw new Error(`no case body.${part}`);

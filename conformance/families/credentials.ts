@@ -1,9 +1,10 @@
 // Values marked `x-credential`: a parameter (the channel key) is refused when missing, empty, malformed, too
-// long, unknown or almost right; a body property (an API key) is refused when unknown or almost right.
+// long, unknown or almost right, wherever it stands (header, query, cookie, path); a body property (an API key)
+// is refused when unknown or almost right.
 import { credentialKey, placeholder } from '../../lib/credentials.ts';
 import type { Json } from '../../lib/json.ts';
 import type { Case } from '../case.ts';
-import type { Changes, OperationContext } from '../context.ts';
+import { parameterChange, type OperationContext } from '../context.ts';
 import { NEAR_MISSES, nearMissOf, type NearMiss } from '../placeholders.ts';
 import { setAt } from '../schema/slots.ts';
 import { propertiesOf } from '../../lib/schema-shape.ts';
@@ -19,13 +20,9 @@ function parameterCases(context: OperationContext): Case[] {
   for (const parameter of context.operation.parameters.filter((p) => p.credential)) {
     const key = credentialKey(parameter.name);
     const schema = parameter.schema;
-    const change = (value: string | undefined): Changes =>
-      parameter.in === 'header'
-        ? { headers: { [parameter.name]: value } }
-        : parameter.in === 'query'
-          ? { query: { [parameter.name]: value } }
-          : {};
     const push = (kind: string, title: string, rule: string, value: string | undefined) => {
+      // A path cannot leave a segment out or send it empty: that is another route (the routing family's).
+      if (parameter.in === 'path' && !value) return;
       const body = context.body();
       cases.push(
         context.make(
@@ -33,7 +30,7 @@ function parameterCases(context: OperationContext): Case[] {
           `credentials.${parameter.name}.${kind}`,
           title,
           rule,
-          context.request({ ...change(value), body }),
+          context.request({ ...parameterChange(parameter, value), body }),
           invalid,
         ),
       );

@@ -4,57 +4,36 @@ import { contractFrom } from '../../lib/contract.ts';
 import { fieldErrorsOf } from '../../lib/field-errors.ts';
 import type { ErrorCase } from '../../lib/extensions.ts';
 import type { OpenApiDocument } from '../../lib/openapi.ts';
-import { schemaValidator } from '../../lib/schema-validator.ts';
 import type { Case } from '../case.ts';
-import { operationContext, uniqueValues } from '../context.ts';
 import { generatedCases } from './generated.ts';
+import { answers, contextOf, jsonBody, onePost } from './test-kit.ts';
 
-const document = (errorCase: ErrorCase = 'fields-invalid', example = true): OpenApiDocument => ({
-  openapi: '3.1.0',
-  info: { title: 'Generated', version: '1' },
-  paths: {
-    '/orders': {
-      post: {
-        operationId: 'createOrder',
-        requestBody: {
-          content: {
-            'application/json': {
-              schema: {
-                type: 'object',
-                additionalProperties: false,
-                required: ['order_id', 'qty'],
-                properties: {
-                  order_id: { type: 'string', 'x-unique': true, maxLength: 40 },
-                  qty: { type: 'integer', minimum: 1, maximum: 99 },
-                  size: { enum: ['S', 'M', 'L'] },
-                  label: { type: 'string', maxLength: 5 },
-                },
-              },
-              ...(example ? { examples: { one: { value: { order_id: 'O-1', qty: 2 } } } } : {}),
-            },
-          },
-        },
-        responses: {
-          '201': { description: 'Made.' },
-          '422': {
-            description: 'Invalid.',
-            content: { 'application/json': { examples: { bad: { 'x-error-case': errorCase, value: { e: 1 } } } } },
-          },
+const document = (errorCase: ErrorCase = 'fields-invalid', example = true): OpenApiDocument =>
+  onePost(
+    jsonBody(
+      {
+        type: 'object',
+        additionalProperties: false,
+        required: ['order_id', 'qty'],
+        properties: {
+          order_id: { type: 'string', 'x-unique': true, maxLength: 40 },
+          qty: { type: 'integer', minimum: 1, maximum: 99 },
+          size: { enum: ['S', 'M', 'L'] },
+          label: { type: 'string', maxLength: 5 },
         },
       },
-    },
-  },
-});
+      example ? { one: { order_id: 'O-1', qty: 2 } } : {},
+    ),
+    { '201': { description: 'Made.' }, '422': answers(errorCase) },
+  );
 
 /** The cases of the operation, from the context the catalogue gives it (conformance/catalogue.ts). */
 const build = (doc: OpenApiDocument) => {
-  const contract = contractFrom(doc);
-  const operation = contract.operations[0]!;
-  const validator = schemaValidator(contract.document);
-  const cases = generatedCases(operationContext(contract, operation, validator, uniqueValues('gen-test')));
+  const context = contextOf(contractFrom(doc));
+  const { operation, validator } = context;
   const fieldsAtFault = (body: string) =>
     fieldErrorsOf(validator.problems(operation.requestBody!.schema!, JSON.parse(body))).map((f) => f.field);
-  return { cases, fieldsAtFault };
+  return { cases: generatedCases(context), fieldsAtFault };
 };
 /** A fixed seed: the runner draws with `--seed`, and so do these tests, so a failure can be replayed. */
 const drawn = (c: Case) => fc.sample(c.property!.arbitrary, { numRuns: 100, seed: 42 });
@@ -85,7 +64,7 @@ describe('generatedCases', () => {
 
   it('gives every drawn body a new x-unique value of this run', () => {
     const ids = drawn(valid!).map(({ request }) => JSON.parse(request.body!).order_id as string);
-    for (const id of ids) expect(id).toMatch(/^gen-test-\d+$/);
+    for (const id of ids) expect(id).toMatch(/^test-\d+$/);
     expect(new Set(ids).size).toBe(ids.length);
   });
 

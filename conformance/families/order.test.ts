@@ -2,69 +2,48 @@ import { describe, expect, it } from 'vitest';
 import { contractFrom } from '../../lib/contract.ts';
 import type { ErrorCase } from '../../lib/extensions.ts';
 import type { OpenApiDocument } from '../../lib/openapi.ts';
-import { schemaValidator } from '../../lib/schema-validator.ts';
 import type { Case } from '../case.ts';
-import { operationContext, uniqueValues } from '../context.ts';
 import { orderCases } from './order.ts';
+import { answers, apiKey, contextOf, documentOf, jsonBody, securedBy } from './test-kit.ts';
 
-const answers = (...cases: ErrorCase[]) => ({
-  description: 'Refused.',
-  content: {
-    'application/json': {
-      examples: Object.fromEntries(cases.map((c) => [c, { 'x-error-case': c, value: { error: c } }])),
-    },
-  },
-});
-const document = (checkOrder?: ErrorCase[]): OpenApiDocument => ({
-  openapi: '3.1.0',
-  info: { title: 'Order', version: '1' },
-  security: [{ key: [] }],
-  components: { securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } } },
-  paths: {
-    '/things': {
-      post: {
-        operationId: 'makeThing',
-        ...(checkOrder ? { 'x-check-order': checkOrder } : {}),
-        parameters: [
-          { name: 'X-Tenant', in: 'header', required: true, 'x-credential': true, schema: { type: 'string' } },
-        ],
-        requestBody: {
-          content: {
-            'application/json': {
-              schema: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } },
-              examples: { a: { value: { name: 'n', more: 1 } } },
-            },
+const document = (checkOrder?: ErrorCase[], key = apiKey()): OpenApiDocument =>
+  documentOf(
+    {
+      '/things': {
+        post: {
+          operationId: 'makeThing',
+          ...(checkOrder ? { 'x-check-order': checkOrder } : {}),
+          parameters: [
+            { name: 'X-Tenant', in: 'header', required: true, 'x-credential': true, schema: { type: 'string' } },
+          ],
+          requestBody: jsonBody(
+            { type: 'object', required: ['name'], properties: { name: { type: 'string' } } },
+            { a: { name: 'n', more: 1 } },
+          ),
+          responses: {
+            '201': { description: 'Made.' },
+            '400': answers('credential-invalid', 'body-unparsable'),
+            '401': answers('credentials-missing', 'credentials-rejected'),
+            '413': { ...answers('body-too-large'), 'x-max-body-bytes': 100 },
+            '422': answers('fields-invalid'),
           },
         },
-        responses: {
-          '201': { description: 'Made.' },
-          '400': answers('credential-invalid', 'body-unparsable'),
-          '401': answers('credentials-missing', 'credentials-rejected'),
-          '413': { ...answers('body-too-large'), 'x-max-body-bytes': 100 },
-          '422': answers('fields-invalid'),
-        },
-      },
-      get: {
-        operationId: 'listThings',
-        parameters: [{ name: 'colour', in: 'query', required: true, schema: { type: 'string' }, example: 'red' }],
-        responses: {
-          '200': { description: 'Things.' },
-          '401': answers('credentials-missing'),
-          '422': answers('fields-invalid'),
+        get: {
+          operationId: 'listThings',
+          parameters: [{ name: 'colour', in: 'query', required: true, schema: { type: 'string' }, example: 'red' }],
+          responses: {
+            '200': { description: 'Things.' },
+            '401': answers('credentials-missing'),
+            '422': answers('fields-invalid'),
+          },
         },
       },
     },
-  },
-});
-
-/** The cases of one operation, from the context the catalogue gives it (conformance/catalogue.ts). */
-const casesOf = (doc: OpenApiDocument, operationId = 'makeThing') => {
-  const contract = contractFrom(doc);
-  const operation = contract.operations.find((op) => op.operationId === operationId)!;
-  return orderCases(
-    operationContext(contract, operation, schemaValidator(contract.document), uniqueValues('order-test')),
+    securedBy({ key }),
   );
-};
+
+const casesOf = (doc: OpenApiDocument, operationId = 'makeThing') =>
+  orderCases(contextOf(contractFrom(doc), operationId));
 const find = (cases: Case[], first: string, second: string) =>
   cases.find((c) => c.id === `makeThing.order.${first}.before.${second}`)!;
 
@@ -102,7 +81,7 @@ describe('orderCases', () => {
       413,
     ]);
     const rejected = find(cases, 'credentials-rejected', 'credential-invalid');
-    expect(rejected.request.headers['x-key']).toMatch(/^invalid-order-test-\d+$/);
+    expect(rejected.request.headers['x-key']).toMatch(/^invalid-test-\d+$/);
     expect('x-tenant' in rejected.request.headers).toBe(false);
     // Not JSON, and without the required name: the text fault is made on top of the value fault.
     const textAndValue = find(cases, 'body-unparsable', 'fields-invalid');
@@ -120,6 +99,16 @@ describe('orderCases', () => {
 
   it('never pairs two faults of the same part: no token and a wrong token cannot both be sent', () => {
     expect(cases.some((c) => c.id.includes('credentials-missing.before.credentials-rejected'))).toBe(false);
+  });
+
+  it('takes a query token out of the URL for no token, and changes it there for a wrong one', () => {
+    const inQuery = casesOf(document(undefined, apiKey('query')));
+    expect(find(inQuery, 'credentials-missing', 'credential-invalid').request.path).toBe('/things');
+    expect(find(inQuery, 'credentials-rejected', 'credential-invalid').request.path).toMatch(
+      /^\/things\?api_key=invalid-test-\d+$/,
+    );
+    const [noBody] = casesOf(document(undefined, apiKey('query')), 'listThings');
+    expect(noBody!.request.path).toBe('/things');
   });
 
   it('breaks a required query parameter when the operation takes no body', () => {

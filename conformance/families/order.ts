@@ -4,9 +4,9 @@
 import type { ErrorCase } from '../../lib/extensions.ts';
 import { fieldErrorsOf } from '../../lib/field-errors.ts';
 import { isObject, type Json } from '../../lib/json.ts';
-import { headerOf, present } from '../../lib/security.ts';
+import { present } from '../../lib/security.ts';
 import type { Case } from '../case.ts';
-import type { OperationContext } from '../context.ts';
+import { tokenOnly, type OperationContext } from '../context.ts';
 
 /** One fault: what it does to the request, and which part of it that is. */
 interface Fault {
@@ -65,14 +65,13 @@ function faultsOf(context: OperationContext): Map<ErrorCase, Fault> {
   const { operation } = context;
   const faults = new Map<ErrorCase, Fault>();
   const schemes = operation.security.flat();
-  const tokenHeaders = Object.fromEntries(schemes.flatMap((s) => (headerOf(s) ? [[headerOf(s)!, undefined]] : [])));
   if (schemes.length > 0) {
-    faults.set('credentials-missing', { part: 'token', headers: tokenHeaders });
+    faults.set('credentials-missing', { part: 'token', ...tokenOnly(operation) });
     const [first] = operation.security[0] ?? [];
     if (first)
       faults.set('credentials-rejected', {
         part: 'token',
-        headers: { ...tokenHeaders, ...present(first, `invalid-${context.unique()}`).headers },
+        ...tokenOnly(operation, present(first, `invalid-${context.unique()}`)),
       });
   }
   const credentialParameter = operation.parameters.find((p) => p.credential && p.in === 'header');

@@ -1,48 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { contractFrom } from '../../lib/contract.ts';
 import type { ErrorCase } from '../../lib/extensions.ts';
-import type { OpenApiDocument } from '../../lib/openapi.ts';
-import { schemaValidator } from '../../lib/schema-validator.ts';
+import type { OpenApiDocument, Schema } from '../../lib/openapi.ts';
 import type { Case } from '../case.ts';
-import { operationContext, uniqueValues } from '../context.ts';
 import { parameterCases } from './parameters.ts';
+import { answers, contextOf, documentOf } from './test-kit.ts';
 
-const document = (errorCase: ErrorCase = 'fields-invalid'): OpenApiDocument => ({
-  openapi: '3.1.0',
-  info: { title: 'Parameters', version: '1' },
-  paths: {
+const document = (
+  errorCase: ErrorCase = 'fields-invalid',
+  id: Schema = { type: 'string', maxLength: 64 },
+): OpenApiDocument =>
+  documentOf({
     '/things/{id}': {
       get: {
         operationId: 'getThing',
         parameters: [
-          { name: 'id', in: 'path', required: true, schema: { type: 'string', maxLength: 64 }, example: 'abcd' },
+          { name: 'id', in: 'path', required: true, schema: id, example: 'abcd' },
           { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 50 }, example: 10 },
           { name: 'X-Mode', in: 'header', required: true, schema: { type: 'string', enum: ['fast', 'slow'] } },
           { name: 'X-Key', in: 'header', required: true, 'x-credential': true, schema: { type: 'string' } },
         ],
-        responses: {
-          '200': { description: 'Found.' },
-          '422': {
-            description: 'Invalid.',
-            content: { 'application/json': { examples: { bad: { 'x-error-case': errorCase, value: { e: 1 } } } } },
-          },
-        },
+        responses: { '200': { description: 'Found.' }, '422': answers(errorCase) },
       },
     },
-  },
-});
+  });
 
 /** The cases of the operation, from the context the catalogue gives it (conformance/catalogue.ts). */
-const casesOf = (doc: OpenApiDocument) => {
-  const contract = contractFrom(doc);
-  const context = operationContext(
-    contract,
-    contract.operations[0]!,
-    schemaValidator(contract.document),
-    uniqueValues('parameters-test'),
-  );
-  return parameterCases(context);
-};
+const casesOf = (doc: OpenApiDocument, notes: string[] = []) =>
+  parameterCases(contextOf(contractFrom(doc), 'getThing', notes));
 const pointer = '#/paths/~1things~1{id}/get/parameters';
 
 describe('parameterCases', () => {
@@ -92,6 +77,31 @@ describe('parameterCases', () => {
     expect(of('path.id.above-max-length').request.path).toBe(`/things/${'a'.repeat(65)}`);
     expect(of('path.id.above-max-length').expect.fields).toEqual(['id']);
     expect(of('path.id.above-max-length').rule).toBe(`${pointer}/0/schema/maxLength`);
+  });
+
+  it('leaves out, with a note, a value that as text faults another rule than the one it names', () => {
+    // 12345 is no JSON string, but the text /things/12345 is one: too long, not of the wrong type.
+    const notes: string[] = [];
+    const short = casesOf(document('fields-invalid', { type: 'string', maxLength: 4 }), notes);
+    expect(short.some((c) => c.id === 'getThing.parameters.path.id.type-integer')).toBe(false);
+    expect(notes).toContain(
+      `getThing: parameters.path.id.type-integer left out: meant to fault ${pointer}/0/schema/type, the schema faults ${pointer}/0/schema/maxLength`,
+    );
+    const tooLong = short.find((c) => c.id === 'getThing.parameters.path.id.above-max-length')!;
+    expect([tooLong.request.path, tooLong.rule]).toEqual(['/things/aaaaa', `${pointer}/0/schema/maxLength`]);
+  });
+
+  it('keeps a value that faults the rule it names and another beside it', () => {
+    // 10.5 is no integer, and so no int32 either: the case still tests the type.
+    const int32 = casesOf(document('fields-invalid', { type: 'integer', format: 'int32' }));
+    const decimal = int32.find((c) => c.id === 'getThing.parameters.path.id.decimal')!;
+    expect([decimal.request.path, decimal.rule]).toEqual(['/things/10.5', `${pointer}/0/schema/type`]);
+  });
+
+  it('keeps a documented invalid value, whichever keyword of the schema refuses it', () => {
+    const listed = casesOf(document('fields-invalid', { const: 'abcd', 'x-invalid-examples': ['ABCD'] }));
+    const invalid = listed.find((c) => c.id === 'getThing.parameters.path.id.invalid-ABCD')!;
+    expect([invalid.request.path, invalid.rule]).toEqual(['/things/ABCD', `${pointer}/0/schema/x-invalid-examples`]);
   });
 
   it('leaves a required header out, and tries the near-misses of its enum', () => {

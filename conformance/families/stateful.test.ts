@@ -1,83 +1,54 @@
 import { describe, expect, it } from 'vitest';
 import { contractFrom, type Contract } from '../../lib/contract.ts';
-import type { ErrorCase } from '../../lib/extensions.ts';
-import type { OpenApiDocument, PathItemObject } from '../../lib/openapi.ts';
-import { schemaValidator } from '../../lib/schema-validator.ts';
+import type { OpenApiDocument, PathItemObject, SecuritySchemeObject } from '../../lib/openapi.ts';
 import type { Case } from '../case.ts';
-import { operationContext, uniqueValues, type OperationContext } from '../context.ts';
 import { statefulCases } from './stateful.ts';
+import { answers, apiKey, contextsOf, createOrder, documentOf, getOrder, securedBy } from './test-kit.ts';
 
-const answer = (errorCase: ErrorCase) => ({
-  description: errorCase,
-  content: {
-    'application/json': { examples: { [errorCase]: { 'x-error-case': errorCase, value: { e: errorCase } } } },
-  },
-});
-const document: OpenApiDocument = {
-  openapi: '3.1.0',
-  info: { title: 'Stateful', version: '1' },
-  security: [{ key: [] }],
-  components: { securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } } },
-  paths: {
-    '/orders': {
-      get: {
-        operationId: 'listOrders',
-        'x-resource': { name: 'order', action: 'list', item: '/data' },
-        responses: { '200': { description: 'Orders.' } },
-      },
-      post: {
-        operationId: 'createOrder',
-        'x-resource': { name: 'order', action: 'create', key: 'order_id', item: '/data' },
-        requestBody: {
-          content: {
-            'application/json': {
-              schema: { type: 'object', properties: { order_id: { type: 'string', 'x-unique': true } } },
-              examples: { a: { value: { order_id: 'O-1' } } },
-            },
-          },
+const documentWith = (key: SecuritySchemeObject): OpenApiDocument =>
+  documentOf(
+    {
+      '/orders': {
+        get: {
+          operationId: 'listOrders',
+          'x-resource': { name: 'order', action: 'list', item: '/data' },
+          responses: { '200': { description: 'Orders.' } },
         },
-        responses: {
-          '201': {
-            description: 'Made.',
-            links: {
-              GetOrder: { operationId: 'getOrder', parameters: { order_id: '$response.body#/data/order_id' } },
-              ListOrders: { operationId: 'listOrders' },
-              Elsewhere: { operationId: 'notInTheDocument' },
-              WrongParameter: { operationId: 'getOrder', parameters: { id: '$response.body#/data/order_id' } },
+        post: createOrder({
+          responses: {
+            '201': {
+              description: 'Made.',
+              links: {
+                GetOrder: { operationId: 'getOrder', parameters: { order_id: '$response.body#/data/order_id' } },
+                ListOrders: { operationId: 'listOrders' },
+                Elsewhere: { operationId: 'notInTheDocument' },
+                WrongParameter: { operationId: 'getOrder', parameters: { id: '$response.body#/data/order_id' } },
+              },
             },
+            '409': answers('resource-exists'),
           },
-          '409': answer('resource-exists'),
+        }),
+      },
+      '/orders/{order_id}': {
+        get: getOrder({ responses: { '200': { description: 'The order.' }, '404': answers('resource-not-found') } }),
+      },
+      '/login': {
+        post: {
+          operationId: 'logIn',
+          security: [],
+          'x-issues-token': '/token',
+          responses: { '200': { description: 'In.' } },
         },
       },
     },
-    '/orders/{order_id}': {
-      get: {
-        operationId: 'getOrder',
-        'x-resource': { name: 'order', action: 'read', key: 'order_id', item: '/data' },
-        parameters: [{ name: 'order_id', in: 'path', required: true, schema: { type: 'string' }, example: 'O-1' }],
-        responses: { '200': { description: 'The order.' }, '404': answer('resource-not-found') },
-      },
-    },
-    '/login': {
-      post: {
-        operationId: 'logIn',
-        security: [],
-        'x-issues-token': '/token',
-        responses: { '200': { description: 'In.' } },
-      },
-    },
-  },
-};
+    securedBy({ key }),
+  );
+const document = documentWith(apiKey());
 
-/** Every operation's context, siblings of each other, as conformance/catalogue.ts builds them. */
+/** Every operation's stateful cases, the contexts siblings of each other as conformance/catalogue.ts builds them. */
 function catalogueOf(contract: Contract) {
-  const validator = schemaValidator(contract.document);
-  const values = uniqueValues('stateful-test');
   const notes: string[] = [];
-  const contexts = new Map<string, OperationContext>();
-  for (const op of contract.operations)
-    contexts.set(op.operationId, operationContext(contract, op, validator, values, notes, contexts));
-  return { cases: [...contexts.values()].flatMap(statefulCases), notes };
+  return { cases: [...contextsOf(contract, notes).values()].flatMap(statefulCases), notes };
 }
 const { cases, notes } = catalogueOf(contractFrom(document));
 const byId = (id: string): Case => cases.find((c) => c.id === id)!;
@@ -118,7 +89,7 @@ describe('statefulCases', () => {
 
   it('reads a key that no request of this run made, expecting resource-not-found', () => {
     const unknown = byId('getOrder.stateful.unknown-key');
-    expect(unknown.request.path).toMatch(/^\/orders\/stateful-test-\d+$/);
+    expect(unknown.request.path).toMatch(/^\/orders\/test-\d+$/);
     expect(unknown.expect).toMatchObject({ status: 404, errorCase: 'resource-not-found' });
     expect(unknown.prelude).toBeUndefined();
   });
@@ -130,6 +101,12 @@ describe('statefulCases', () => {
       { operationId: 'logIn', request: { method: 'POST', path: '/login', headers: {} }, expect: { status: 200 } },
     ]);
     expect([issued.rule, issued.expect.status]).toEqual(['#/paths/~1login/post/x-issues-token', 200]);
+  });
+
+  it('presents an issued token where the scheme carries it, the documented one taken out', () => {
+    const inQuery = catalogueOf(contractFrom(documentWith(apiKey('query'))));
+    const issued = inQuery.cases.find((c) => c.id === 'listOrders.stateful.issued-token.logIn')!;
+    expect(issued.request.path).toBe('/orders?api_key={{$response.body#/token}}');
   });
 
   it('makes exactly these cases, and none for a document without x-resource, links or x-issues-token', () => {

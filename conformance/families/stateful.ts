@@ -6,7 +6,7 @@ import { echoOf, echoPlaces } from '../../lib/echo.ts';
 import { isObject, type Json } from '../../lib/json.ts';
 import { present } from '../../lib/security.ts';
 import type { Case, Expectation, Step } from '../case.ts';
-import type { Changes, OperationContext } from '../context.ts';
+import { parameterChange, tokenOnly, type Changes, type OperationContext } from '../context.ts';
 import { linkValue } from '../placeholders.ts';
 
 export function statefulCases(context: OperationContext): Case[] {
@@ -117,13 +117,7 @@ function readCases(context: OperationContext): Case[] {
   if (resource?.action !== 'read' || !resource.key || !notFound) return [];
   const parameter = operation.parameters.find((p) => p.name === resource.key);
   if (!parameter) return [];
-  const value = context.unique();
-  const changes: Changes =
-    parameter.in === 'path'
-      ? { pathValues: { [parameter.name]: value } }
-      : parameter.in === 'query'
-        ? { query: { [parameter.name]: value } }
-        : { headers: { [parameter.name]: value } };
+  const changes = parameterChange(parameter, context.unique());
   const title = `${parameter.name} that no request created is not found`;
   return [
     context.make(
@@ -148,7 +142,7 @@ function issuedTokenCases(context: OperationContext): Case[] {
   const [scheme] = secured?.security[0] ?? [];
   if (!issued || !target || !scheme) return [];
   const body = target.body();
-  const headers = present(scheme, linkValue(`$response.body#${pointer}`)).headers;
+  const issuedToken = tokenOnly(target.operation, present(scheme, linkValue(`$response.body#${pointer}`)));
   const prelude: Step[] = [{ operationId: operation.operationId, request: context.request(), expect: issued }];
   const title = `the token ${operation.operationId} issues is accepted by ${target.operation.operationId}`;
   // The case is the secured operation's (its request goes to that operation's server); the rule is the issuer's.
@@ -159,7 +153,7 @@ function issuedTokenCases(context: OperationContext): Case[] {
       id,
       title,
       `${operation.pointer}/x-issues-token`,
-      target.request({ headers, body }),
+      target.request({ ...issuedToken, body }),
       target.expectAccepted(body),
       prelude,
     ),

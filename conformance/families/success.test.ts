@@ -1,54 +1,45 @@
 import { describe, expect, it } from 'vitest';
 import { contractFrom, loadContract, type Contract } from '../../lib/contract.ts';
-import { schemaValidator } from '../../lib/schema-validator.ts';
-import { operationContext, uniqueValues } from '../context.ts';
 import { successCases } from './success.ts';
+import { contextOf, documentOf } from './test-kit.ts';
 
-const contract = contractFrom({
-  openapi: '3.1.0',
-  info: { title: 'Success', version: '1' },
-  components: { examples: { Big: { value: { order_id: 'O-2', size: 'big' } } } },
-  paths: {
-    '/orders': {
-      post: {
-        operationId: 'createOrder',
-        requestBody: {
-          content: {
-            'application/json': {
-              schema: { type: 'object', properties: { order_id: { type: 'string', 'x-unique': true } } },
-              examples: {
-                small: { value: { order_id: 'O-1', size: 'small' } },
-                big: { $ref: '#/components/examples/Big' },
+const contract = contractFrom(
+  documentOf(
+    {
+      '/orders': {
+        post: {
+          operationId: 'createOrder',
+          requestBody: {
+            content: {
+              'application/json': {
+                schema: { type: 'object', properties: { order_id: { type: 'string', 'x-unique': true } } },
+                examples: {
+                  small: { value: { order_id: 'O-1', size: 'small' } },
+                  big: { $ref: '#/components/examples/Big' },
+                },
               },
             },
           },
+          responses: { '201': { description: 'Made.' } },
         },
-        responses: { '201': { description: 'Made.' } },
-      },
-      get: {
-        operationId: 'listOrders',
-        parameters: [
-          { name: 'status', in: 'query', required: true, schema: { type: 'string' }, example: 'open' },
-          { name: 'limit', in: 'query', schema: { type: 'integer', examples: [10] } },
-          { name: 'cursor', in: 'query', schema: { type: 'string' } },
-          { name: 'key', in: 'query', 'x-credential': true, schema: { type: 'string' }, example: 'k' },
-        ],
-        responses: { '200': { description: 'Orders.' } },
+        get: {
+          operationId: 'listOrders',
+          parameters: [
+            { name: 'status', in: 'query', required: true, schema: { type: 'string' }, example: 'open' },
+            { name: 'limit', in: 'query', schema: { type: 'integer', examples: [10] } },
+            { name: 'cursor', in: 'query', schema: { type: 'string' } },
+            { name: 'key', in: 'query', 'x-credential': true, schema: { type: 'string' }, example: 'k' },
+          ],
+          responses: { '200': { description: 'Orders.' } },
+        },
       },
     },
-  },
-});
+    { components: { examples: { Big: { value: { order_id: 'O-2', size: 'big' } } } } },
+  ),
+);
 
 /** The cases of one operation, from the context the catalogue gives it (conformance/catalogue.ts). */
-const casesOf = (from: Contract, operationId: string) =>
-  successCases(
-    operationContext(
-      from,
-      from.operations.find((op) => op.operationId === operationId)!,
-      schemaValidator(from.document),
-      uniqueValues('success-test'),
-    ),
-  );
+const casesOf = (from: Contract, operationId: string) => successCases(contextOf(from, operationId));
 
 describe('successCases', () => {
   it('sends each named request example, with new x-unique values, pointing at where the example is written', () => {
@@ -60,7 +51,7 @@ describe('successCases', () => {
     ]);
     const sent = [small!, big!].map((c) => JSON.parse(c.request.body!));
     expect(sent.map((b) => b.size)).toEqual(['small', 'big']);
-    for (const body of sent) expect(body.order_id).toMatch(/^success-test-\d+$/);
+    for (const body of sent) expect(body.order_id).toMatch(/^test-\d+$/);
     expect(big!.expect).toEqual({ status: 201, echoOf: sent[1] });
   });
 

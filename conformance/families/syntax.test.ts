@@ -3,42 +3,17 @@ import { contractFrom } from '../../lib/contract.ts';
 import type { Json } from '../../lib/json.ts';
 import type { ErrorCase } from '../../lib/extensions.ts';
 import type { OpenApiDocument } from '../../lib/openapi.ts';
-import { schemaValidator } from '../../lib/schema-validator.ts';
-import { operationContext, uniqueValues } from '../context.ts';
 import { syntaxCases } from './syntax.ts';
+import { answers, contextOf, jsonBody, onePost } from './test-kit.ts';
 
-const document = (example: Json, errorCase: ErrorCase = 'body-unparsable'): OpenApiDocument => ({
-  openapi: '3.1.0',
-  info: { title: 'Syntax', version: '1' },
-  paths: {
-    '/notes': {
-      post: {
-        operationId: 'postNote',
-        requestBody: { content: { 'application/json': { schema: {}, examples: { one: { value: example } } } } },
-        responses: {
-          '201': { description: 'Made.' },
-          '400': {
-            description: 'Unreadable.',
-            content: { 'application/json': { examples: { bad: { 'x-error-case': errorCase, value: { e: 1 } } } } },
-          },
-        },
-      },
-    },
-  },
-});
+const document = (example: Json, errorCase: ErrorCase = 'body-unparsable'): OpenApiDocument =>
+  onePost(jsonBody({}, { one: example }), { '201': { description: 'Made.' }, '400': answers(errorCase) });
 
 /** The cases and notes of the operation with this example, from the context the catalogue gives it (conformance/catalogue.ts). */
 const build = (example: Json, errorCase?: ErrorCase) => {
-  const contract = contractFrom(document(example, errorCase));
   const notes: string[] = [];
-  const context = operationContext(
-    contract,
-    contract.operations[0]!,
-    schemaValidator(contract.document),
-    uniqueValues('syntax-test'),
-    notes,
-  );
-  return { cases: syntaxCases(context), notes };
+  const cases = syntaxCases(contextOf(contractFrom(document(example, errorCase)), 'createOrder', notes));
+  return { cases, notes };
 };
 const parses = (text: string) => {
   try {
@@ -51,11 +26,11 @@ const parses = (text: string) => {
 
 describe('syntaxCases', () => {
   const { cases, notes } = build({ title: 'a', tags: ['x'] });
-  const sent = (kind: string) => cases.find((c) => c.id === `postNote.syntax.${kind}`)!.request;
+  const sent = (kind: string) => cases.find((c) => c.id === `createOrder.syntax.${kind}`)!.request;
 
   it('sends bodies that are not JSON, each expecting the body-unparsable answer under the request body', () => {
     const malformed = cases.filter((c) => !c.id.includes('media-type'));
-    expect(malformed.map((c) => c.id.replace('postNote.syntax.', ''))).toEqual([
+    expect(malformed.map((c) => c.id.replace('createOrder.syntax.', ''))).toEqual([
       'missing-comma',
       'trailing-comma',
       'truncated',
@@ -70,7 +45,7 @@ describe('syntaxCases', () => {
     for (const c of malformed) {
       expect(parses(c.request.body!), c.id).toBe(false);
       expect(c.expect, c.id).toMatchObject({ status: 400, errorCase: 'body-unparsable' });
-      expect(c.rule).toBe('#/paths/~1notes/post/requestBody');
+      expect(c.rule).toBe('#/paths/~1orders/post/requestBody');
       expect(c.request.headers['content-type']).toBe('application/json');
     }
     expect(notes).toEqual([]);
@@ -98,7 +73,7 @@ describe('syntaxCases', () => {
     ]);
     for (const c of typed) {
       expect(JSON.parse(c.request.body!)).toEqual({ title: 'a', tags: ['x'] });
-      expect(c.rule).toBe('#/paths/~1notes/post/requestBody/content');
+      expect(c.rule).toBe('#/paths/~1orders/post/requestBody/content');
     }
     expect('content-type' in sent('media-type.missing').headers).toBe(false);
   });
@@ -108,7 +83,7 @@ describe('syntaxCases', () => {
     const oneMember = build({ title: 'a' });
     expect(oneMember.cases.some((c) => c.id.endsWith('.missing-comma'))).toBe(false);
     expect(oneMember.notes).toEqual([
-      'postNote: syntax.missing-comma left out: the example gives no place for that fault',
+      'createOrder: syntax.missing-comma left out: the example gives no place for that fault',
     ]);
     const number = build(5);
     expect(number.cases.filter((c) => !c.id.includes('media-type')).map((c) => c.id.split('.').pop())).toEqual([
