@@ -3,6 +3,7 @@ import {
   atPointer,
   childPointer,
   escapeToken,
+  isJsonText,
   isObject,
   pointerOf,
   setPointer,
@@ -36,5 +37,12 @@ describe('JSON Pointers', () => {
 
   it('isObject is true for plain objects only', () => {
     expect([isObject({}), isObject([]), isObject(null), isObject('x')]).toEqual([true, false, false, false]);
+  });
+});
+
+describe('isJsonText', () => {
+  it('is one JSON value as JSON.parse reads it, nothing after it', () => {
+    expect(['{}', ' [1] ', '"x"', '0', 'null'].map(isJsonText)).toEqual([true, true, true, true, true]);
+    expect(['', '{}x', "{'a':1}", '[1,]', 'undefined'].map(isJsonText)).toEqual([false, false, false, false, false]);
   });
 });

@@ -8,6 +8,16 @@ export function isObject(value: unknown): value is JsonObject {
 }
 
 /** One reference token of a JSON Pointer: `~` and `/` escaped. */
+/** Whether the text is one JSON value, as JSON.parse reads it. */
+export function isJsonText(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function escapeToken(token: string): string {
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }

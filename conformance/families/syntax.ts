@@ -1,6 +1,7 @@
 // A body that is not JSON, or not sent as the documented media type, cannot be parsed; the same body sent with
 // the media type spelled in another allowed way (a charset parameter, capitals) is accepted. Derived from the
 // rules of JSON (RFC 8259) and of media types (RFC 9110 §8.3.1: type and subtype are case-insensitive).
+import { isJsonText } from '../../lib/json.ts';
 import type { Case } from '../case.ts';
 import type { OperationContext } from '../context.ts';
 
@@ -13,7 +14,7 @@ export function syntaxCases(context: OperationContext): Case[] {
   const cases: Case[] = [];
   const malformed = (kind: string, title: string, text: (json: string) => string) => {
     const sent = text(JSON.stringify(context.body()));
-    if (parses(sent)) return context.note(`syntax.${kind} left out: the example gives no place for that fault`);
+    if (isJsonText(sent)) return context.note(`syntax.${kind} left out: the example gives no place for that fault`);
     cases.push(context.make('syntax', `syntax.${kind}`, title, rule, context.request({ rawBody: sent }), unparsable));
   };
 
@@ -54,13 +55,4 @@ export function syntaxCases(context: OperationContext): Case[] {
   withType('form', 'the JSON body sent as a form', 'application/x-www-form-urlencoded', false);
   withType('longer-subtype', `${mediaType}x, another media type`, `${mediaType}x`, false);
   return cases;
-}
-
-function parses(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -2,6 +2,7 @@
 // Postman cannot send as one plain request is left out, with the reason the collection's description gives.
 import type { Case, Expectation } from '../../conformance/case.ts';
 import { isJsonMediaType } from '../../lib/contract.ts';
+import { isJsonText } from '../../lib/json.ts';
 import { answerTest, postmanRequest, scalarMembers, type DocumentedAnswer, type PostmanItem } from './request.ts';
 
 /** Why cases are left out, in the order they are looked for. */
@@ -25,7 +26,7 @@ export function leftOutReason(testCase: Case, variables: ReadonlySet<string>): L
   const { path, headers, body = '' } = testCase.request;
   const contentType = headers['content-type'];
   if (testCase.request.body !== undefined && contentType === undefined) return 'no-content-type';
-  if (contentType && isJsonMediaType(contentType) && /\/\/|\/\*/.test(body) && !isJson(body)) return 'comment';
+  if (contentType && isJsonMediaType(contentType) && /\/\/|\/\*/.test(body) && !isJsonText(body)) return 'comment';
   const marks = [path, ...Object.keys(headers), ...Object.values(headers), body].flatMap((text) =>
     [...text.matchAll(/\{\{([^{}]+)\}\}/g)].map(([, inner]) => inner!),
   );
@@ -48,14 +49,6 @@ export function caseItem(testCase: Case, baseVariable: string, alsoAccepted: Exp
   };
 }
 
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export function documentedAnswer(expectation: Expectation): DocumentedAnswer {
   const members = scalarMembers(expectation.example);
