@@ -2,11 +2,12 @@
 // taken from MOCK_<NAME> (MOCK_TOKEN, MOCK_CHANNEL_KEY), else the document's example, else a word that says
 // what it is.
 import { parseArgs } from 'node:util';
-import { BUNDLE_PATH, loadContract } from '../lib/contract.ts';
+import { BUNDLE_PATH, loadContract, type Contract } from '../lib/contract.ts';
 import { credentialsOf, type Secrets } from '../lib/credentials.ts';
 import { curlFor, shellValuesOf } from '../lib/curl.ts';
 import { documentedRequest, requestExamples } from '../lib/requests.ts';
 import manifest from './package.json' with { type: 'json' };
+import { loopbackHosts } from './docs-page.ts';
 import { startMockServer } from './server.ts';
 
 const [BIN] = Object.keys(manifest.bin);
@@ -16,9 +17,16 @@ const USAGE = [
   "  --document <path>   the bundled OpenAPI document to answer for (default: the kit's own)",
   '  --help, --version',
   '',
-  'Environment: PORT (default 4010; 0 picks a free one), MOCK_<CREDENTIAL> for each credential it accepts',
+  "Environment: PORT (default: the port of the document's loopback server, else 4010; 0 picks a free one),",
+  'MOCK_<CREDENTIAL> for each credential it accepts',
   "(MOCK_TOKEN, MOCK_CHANNEL_KEY, …; default: the document's example).",
 ].join('\n');
+
+/** Where the document says the mock runs (`127.0.0.1:4010`), so that its samples reach it; 4010 if it says nowhere. */
+function documentedPort(contract: Contract): number {
+  const [host] = loopbackHosts(contract);
+  return Number(URL.parse(`http://${host}`)?.port || 4010);
+}
 
 async function main(argv: string[]): Promise<number> {
   let document = BUNDLE_PATH;
@@ -36,16 +44,16 @@ async function main(argv: string[]): Promise<number> {
     console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     return 2;
   }
-  const port = Number(process.env.PORT ?? 4010);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`PORT must be a whole number from 0 to 65535, got "${process.env.PORT}"`);
-    return 2;
-  }
   let contract;
   try {
     contract = loadContract(document);
   } catch (error) {
     console.error(`Cannot read the document ${document}: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+  const port = Number(process.env.PORT ?? documentedPort(contract));
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`PORT must be a whole number from 0 to 65535, got "${process.env.PORT}"`);
     return 2;
   }
   if (version) return (console.log(`${BIN} ${manifest.version} (contract ${contract.title} ${contract.version})`), 0);

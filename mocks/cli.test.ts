@@ -1,0 +1,43 @@
+// The mock's command as a person starts it: with no PORT, it listens where the document says the mock runs, so
+// that the document's samples for that server reach it.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { afterAll, expect, it } from 'vitest';
+import { BUNDLE_PATH } from '../lib/contract.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const work = mkdtempSync(join(tmpdir(), 'mock-cli-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const freePort = () =>
+  new Promise<number>((done) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => done(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+
+it("listens on the port of the document's loopback server when PORT is not set", async () => {
+  const port = await freePort();
+  const document = parse(readFileSync(BUNDLE_PATH, 'utf8'));
+  document.servers[1].variables.host.default = `127.0.0.1:${port}`;
+  const path = join(work, 'elsewhere.yaml');
+  writeFileSync(path, stringify(document));
+  const { PORT: _, ...env } = process.env;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'mocks/cli.ts', '--document', path], { cwd: ROOT, env });
+  try {
+    const printed = await new Promise<string>((done, fail) => {
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()) && /Base URL/.test(out) && done(out));
+      child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      child.once('exit', (code) => fail(new Error(`the mock exited (${code}): ${out}`)));
+    });
+    expect(printed).toMatch(new RegExp(`Base URL\\s+http://127\\.0\\.0\\.1:${port}\\s`));
+  } finally {
+    child.kill();
+  }
+}, 30_000);
