@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUNDLE_PATH } from '../lib/contract.ts';
+import { wholeNumber } from '../lib/whole-number.ts';
 import type { Credential, Secrets } from '../lib/credentials.ts';
 import { FAMILIES } from './case.ts';
 import { REPORT_FORMATS, type ReportFormat } from './report-files.ts';
@@ -119,9 +120,8 @@ export function settingsFrom(argv: string[], credentials: Credential[], env: Nod
   const whole = (name: string, fallback: number, least: number) => {
     const raw = text(name);
     if (raw === undefined) return fallback;
-    // Digits only: Number() would also take 0x10, 1e3, 0b11 and " 7 ".
-    const value = /^[0-9]+$/.test(raw) ? Number(raw) : NaN;
-    if (!Number.isSafeInteger(value) || value < least) {
+    const value = wholeNumber(raw);
+    if (value === undefined || value < least) {
       throw new UsageError(`--${name} must be a whole number of at least ${least}, got "${raw}"`);
     }
     return value;
