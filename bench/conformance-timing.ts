@@ -3,9 +3,9 @@
 // and through the CLI as a fresh process (node and tsx start included), each `rounds` times; medians are printed,
 // with the number of cases per operation and family.
 import { join } from 'node:path';
-import { main } from '../conformance/cli.ts';
-import { buildCatalogue } from '../conformance/catalogue.ts';
-import { FAMILIES } from '../conformance/case.ts';
+import { main } from '../conformance/cli/cli.ts';
+import { buildCatalogue } from '../conformance/engine/catalogue.ts';
+import { FAMILIES } from '../conformance/engine/case.ts';
 import type { Contract } from '../lib/contract.ts';
 import { credentialsOf, environmentFor, type Secrets } from '../lib/credentials.ts';
 import { ROOT, freePort, runToEnd, scratchDir, sleep, startProcess } from './processes.ts';
@@ -79,10 +79,14 @@ export async function runConformanceTiming(contract: Contract, options: TimingOp
           cliEnv,
         );
         inProcess.push(performance.now() - started);
-        const run = await runToEnd(process.execPath, ['--import', 'tsx', join(ROOT, 'conformance/cli.ts'), ...args], {
-          timeoutMs: 120_000,
-          env: env('CONFORMANCE_'),
-        });
+        const run = await runToEnd(
+          process.execPath,
+          ['--import', 'tsx', join(ROOT, 'conformance/cli/cli.ts'), ...args],
+          {
+            timeoutMs: 120_000,
+            env: env('CONFORMANCE_'),
+          },
+        );
         processes.push(run.ms);
         allPassed &&= code === 0 && run.code === 0;
         const verdictLine =

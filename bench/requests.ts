@@ -5,9 +5,9 @@
 import { loadContract, type Contract, type Operation } from '../lib/contract.ts';
 import { isObject } from '../lib/json.ts';
 import { assemble, documentedParts } from '../lib/requests.ts';
-import { buildCatalogue } from '../conformance/catalogue.ts';
-import type { Case, CaseRequest } from '../conformance/case.ts';
-import { fill } from '../conformance/placeholders.ts';
+import { buildCatalogue } from '../conformance/engine/catalogue.ts';
+import type { Case, CaseRequest } from '../conformance/engine/case.ts';
+import { fill } from '../conformance/engine/placeholders.ts';
 
 export interface BenchRequest {
   label: string;

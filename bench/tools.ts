@@ -7,9 +7,9 @@ import { stringify } from 'yaml';
 import { BUNDLE_PATH, type Contract } from '../lib/contract.ts';
 import { credentialKey, type Secrets } from '../lib/credentials.ts';
 import { schemaValidator } from '../lib/schema-validator.ts';
-import { buildCatalogue } from '../conformance/catalogue.ts';
-import { runCases } from '../conformance/runner.ts';
-import { baseUrlFor } from '../conformance/target.ts';
+import { buildCatalogue } from '../conformance/engine/catalogue.ts';
+import { runCases } from '../conformance/run/runner.ts';
+import { baseUrlFor } from '../conformance/run/target.ts';
 import { ROOT, runToEnd } from './processes.ts';
 
 export interface Verdict {

@@ -8,12 +8,12 @@ import { BUNDLE_PATH, loadContract, type Contract } from '../lib/contract.ts';
 import type { Secrets } from '../lib/credentials.ts';
 import { schemaValidator } from '../lib/schema-validator.ts';
 import { startMockServer } from '../mocks/server.ts';
-import type { Case } from './case.ts';
-import { buildCatalogue } from './catalogue.ts';
-import { selectCases } from './select.ts';
+import type { Case } from './engine/case.ts';
+import { buildCatalogue } from './engine/catalogue.ts';
+import { selectCases } from './engine/select.ts';
 import { FAULTS, startReferenceServer, type FaultName } from './fixtures/reference-server.ts';
-import { runCases, type CaseResult, type GradingContext } from './runner.ts';
-import { baseUrlFor } from './target.ts';
+import { runCases, type CaseResult, type GradingContext } from './run/runner.ts';
+import { baseUrlFor } from './run/target.ts';
 
 type DocumentName = 'contract' | 'fixture';
 

@@ -84,9 +84,9 @@ export const PACKAGES: KitPackage[] = [
     folder: 'conformance',
     data: [
       [BUNDLE_PATH, 'openapi.yaml'],
-      [resolve(ROOT, 'conformance/report.schema.json'), 'report.schema.json'],
+      [resolve(ROOT, 'conformance/report/report.schema.json'), 'report.schema.json'],
     ],
-    build: (dist) => program('conformance/cli.ts', join(dist, 'cli.js')),
+    build: (dist) => program('conformance/cli/cli.ts', join(dist, 'cli.js')),
   },
   {
     folder: 'mocks',

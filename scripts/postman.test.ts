@@ -3,7 +3,7 @@
 // run twice against the same mock (a collection is run again; its creates then meet items that exist).
 import newman, { type NewmanRunSummary } from 'newman';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCatalogue } from '../conformance/catalogue.ts';
+import { buildCatalogue } from '../conformance/engine/catalogue.ts';
 import { BUNDLE_PATH, loadContract, type Operation } from '../lib/contract.ts';
 import { credentialsOf } from '../lib/credentials.ts';
 import { startMockServer, type RunningMock } from '../mocks/server.ts';

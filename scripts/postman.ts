@@ -5,8 +5,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Converter from 'openapi-to-postmanv2';
-import { buildCatalogue } from '../conformance/catalogue.ts';
-import type { Expectation } from '../conformance/case.ts';
+import { buildCatalogue } from '../conformance/engine/catalogue.ts';
+import type { Expectation } from '../conformance/engine/case.ts';
 import { answerFor, BUNDLE_PATH, loadContract, type Contract, type Operation } from '../lib/contract.ts';
 import { credentialsOf } from '../lib/credentials.ts';
 import { isObject, type JsonObject } from '../lib/json.ts';

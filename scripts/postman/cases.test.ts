@@ -1,7 +1,7 @@
 // Which cases Postman can send as they are, and the item a case becomes.
 import { describe, expect, it } from 'vitest';
-import { buildCatalogue } from '../../conformance/catalogue.ts';
-import type { Case } from '../../conformance/case.ts';
+import { buildCatalogue } from '../../conformance/engine/catalogue.ts';
+import type { Case } from '../../conformance/engine/case.ts';
 import { loadContract } from '../../lib/contract.ts';
 import { caseItem, leftOutReason, type LeftOutReason } from './cases.ts';
 

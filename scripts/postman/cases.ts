@@ -1,6 +1,6 @@
 // The conformance catalogue's cases as Postman requests, each with a test of its documented answer. A case that
 // Postman cannot send as one plain request is left out, with the reason the collection's description gives.
-import type { Case, Expectation } from '../../conformance/case.ts';
+import type { Case, Expectation } from '../../conformance/engine/case.ts';
 import { isJsonMediaType } from '../../lib/contract.ts';
 import { isJsonText } from '../../lib/json.ts';
 import { answerTest, postmanRequest, scalarMembers, type DocumentedAnswer, type PostmanItem } from './request.ts';

@@ -1,0 +1,224 @@
+// Everything a family of cases needs to know about one operation, read once: the documented request and how to
+// change one part of it, fresh values for `x-unique` fields, and the answers the document promises.
+import {
+  answerFor,
+  isObject,
+  type Contract,
+  type Json,
+  type JsonObject,
+  type Operation,
+  type Parameter,
+} from '../../lib/contract.ts';
+import type { ErrorCase } from '../../lib/extensions.ts';
+import { cookieHeader, cookies } from '../../lib/parameters.ts';
+import {
+  assemble,
+  documentedParts,
+  requestExamples,
+  withCredentialPlaceholders,
+  type RequestParts,
+} from '../../lib/requests.ts';
+import type { SchemaValidator } from '../../lib/schema-validator.ts';
+import { placesOf, together, type Presentation } from '../../lib/security.ts';
+import type { Case, CaseRequest, Expectation, Family, Step } from './case.ts';
+import { propertiesOf } from '../../lib/schema-shape.ts';
+
+export interface CatalogueOptions {
+  /** Start of every generated value of an `x-unique` field (order IDs), so a vendor can find the test data. */
+  uniquePrefix: string;
+}
+
+/** One part of the documented request changed; `undefined` removes a header, query parameter or cookie. */
+export interface Changes {
+  headers?: Record<string, string | undefined>;
+  query?: Record<string, string | undefined>;
+  /** Cookies of the `Cookie` header, by name; the others it holds stay. */
+  cookies?: Record<string, string | undefined>;
+  pathValues?: Record<string, string>;
+  body?: Json;
+  rawBody?: string;
+  method?: string;
+  /** A path (relative to the server URL) instead of the operation's template. */
+  path?: string;
+  /** Pad the body to this many bytes at the moment it is sent. */
+  padTo?: number;
+}
+
+/** Values for `x-unique` fields: new in every request, and recognisably of this run. */
+export interface UniqueValues {
+  next(): string;
+  /** Whether a value was made by this run (so nothing can exist under it yet). */
+  isOfThisRun(value: Json | undefined): boolean;
+}
+
+export function uniqueValues(prefix: string): UniqueValues {
+  let counter = 0;
+  return {
+    next: () => `${prefix}-${++counter}`,
+    isOfThisRun: (value) => typeof value === 'string' && value.startsWith(`${prefix}-`),
+  };
+}
+
+export interface OperationContext {
+  contract: Contract;
+  operation: Operation;
+  /** The document's own reading of its schemas: probes are checked against it before they become cases. */
+  validator: SchemaValidator;
+  /** A value no earlier request of this run has used. */
+  unique(): string;
+  /** The first named request example, with its `x-unique` fields made new; undefined when there is no body. */
+  body(): Json | undefined;
+  /** A copy of a body with its `x-unique` fields made new and its `x-credential` fields as placeholders. */
+  fresh(body: Json): Json;
+  parts(changes?: Changes): RequestParts;
+  request(changes?: Changes): CaseRequest;
+  /** The documented answer to an error case, or undefined when this operation documents none. */
+  expectError(errorCase: ErrorCase, extra?: Partial<Expectation>): Expectation | undefined;
+  /** What a request that passes every check gets: success (echoing `body`), or for a read, not found. */
+  expectAccepted(body?: Json): Expectation;
+  make(
+    family: Family,
+    part: string,
+    title: string,
+    rule: string,
+    request: CaseRequest,
+    expect: Expectation,
+    prelude?: Step[],
+  ): Case;
+  /** Says why a probe was left out (the engine could not tell what a server must answer to it). */
+  note(message: string): void;
+  /** The context of another operation of the document (for cases that span operations). */
+  sibling(operationId: string): OperationContext | undefined;
+}
+
+export function operationContext(
+  contract: Contract,
+  operation: Operation,
+  validator: SchemaValidator,
+  values: UniqueValues,
+  notes: string[] = [],
+  siblings: Map<string, OperationContext> = new Map(),
+): OperationContext {
+  const unique = values.next;
+  const properties = operation.requestBody?.schema ? propertiesOf(contract, operation.requestBody.schema) : [];
+  const uniqueFields = properties.filter(([, node]) => node.schema['x-unique'] === true).map(([name]) => name);
+  const firstExample = requestExamples(operation)[0]?.value;
+
+  const context: OperationContext = {
+    contract,
+    operation,
+    validator,
+    unique,
+    fresh(body) {
+      if (!isObject(body)) return structuredClone(body);
+      const copy: JsonObject = structuredClone(body);
+      for (const field of uniqueFields) if (field in copy) copy[field] = unique();
+      return withCredentialPlaceholders(operation, copy) ?? copy;
+    },
+    body() {
+      return firstExample === undefined ? undefined : context.fresh(firstExample);
+    },
+    parts(changes = {}) {
+      const parts = documentedParts(operation, { body: context.body() });
+      if (changes.body !== undefined) parts.body = changes.body;
+      if (changes.rawBody !== undefined) parts.rawBody = changes.rawBody;
+      if (changes.method) parts.method = changes.method;
+      Object.assign(parts.pathValues, changes.pathValues ?? {});
+      for (const [name, value] of Object.entries(changes.headers ?? {})) {
+        if (value === undefined) delete parts.headers[name.toLowerCase()];
+        else parts.headers[name.toLowerCase()] = value;
+      }
+      for (const [name, value] of Object.entries(changes.query ?? {})) {
+        parts.query = parts.query.filter(([key]) => key !== name);
+        if (value !== undefined) parts.query.push([name, value]);
+      }
+      if (changes.cookies) {
+        const cookie = cookieHeader({ ...cookies(parts.headers.cookie), ...changes.cookies });
+        if (cookie) parts.headers.cookie = cookie;
+        else delete parts.headers.cookie;
+      }
+      return parts;
+    },
+    request(changes = {}) {
+      const request = assemble(operation.path, context.parts(changes));
+      return {
+        ...request,
+        ...(changes.path === undefined ? {} : { path: changes.path }),
+        ...(changes.padTo === undefined ? {} : { padTo: changes.padTo }),
+      };
+    },
+    expectError(errorCase, extra = {}) {
+      const found = answerFor(contract, errorCase, operation);
+      if (!found) return undefined;
+      const { response, example } = found;
+      return { status: Number(response.status), schema: response.schema, errorCase, example: example.value, ...extra };
+    },
+    expectAccepted(body) {
+      const action = operation.resource?.action;
+      if (action === 'read') {
+        const notFound = context.expectError('resource-not-found');
+        if (notFound) return { ...notFound, orElse: [success(operation, undefined)] };
+      }
+      const expected = success(operation, isObject(body) ? body : undefined);
+      const exists = action === 'create' ? context.expectError('resource-exists') : undefined;
+      const key = operation.resource?.key;
+      const fresh = !key || !isObject(body) || values.isOfThisRun(body[key]);
+      return exists && !fresh ? { ...expected, orElse: [exists] } : expected;
+    },
+    sibling(operationId) {
+      return siblings.get(operationId);
+    },
+    note(message) {
+      notes.push(`${operation.operationId}: ${message}`);
+    },
+    make(family, part, title, rule, request, expect, prelude) {
+      const id = `${operation.operationId}.${part}`;
+      return {
+        id,
+        family,
+        title,
+        rule,
+        operationId: operation.operationId,
+        request,
+        expect,
+        ...(prelude ? { prelude } : {}),
+      };
+    },
+  };
+  return context;
+}
+
+/** The change that sends a parameter with this text, or without it (a path cannot leave one out: no change). */
+export function parameterChange(parameter: Parameter, text: string | undefined): Changes {
+  switch (parameter.in) {
+    case 'query':
+      return { query: { [parameter.name]: text } };
+    case 'header':
+      return { headers: { [parameter.name]: text } };
+    case 'cookie':
+      return { cookies: { [parameter.name]: text } };
+    case 'path':
+      return text === undefined ? {} : { pathValues: { [parameter.name]: text } };
+  }
+}
+
+/**
+ * The change that presents the token only as given (given nothing: no token at all). Every place where a scheme of
+ * the operation carries one, header, query parameter or cookie, is emptied first: the documented request's
+ * `{{token}}` stays nowhere.
+ */
+export function tokenOnly(operation: Operation, ...presentations: Presentation[]): Pick<Changes, 'headers' | 'query'> {
+  const places = operation.security.flat().map(placesOf);
+  const emptied = (names: string[]) => Object.fromEntries(names.map((name) => [name, undefined]));
+  const sent = together(presentations);
+  return {
+    headers: { ...emptied(places.flatMap((p) => p.headers)), ...sent.headers },
+    query: { ...emptied(places.flatMap((p) => p.query)), ...sent.query },
+  };
+}
+
+function success(operation: Operation, body: JsonObject | undefined): Expectation {
+  const response = operation.success;
+  if (!response) throw new Error(`${operation.operationId} documents no success response`);
+  return { status: Number(response.status), schema: response.schema, ...(body ? { echoOf: body } : {}) };
+}

@@ -1,0 +1,288 @@
+// Sends each case to the server under test and grades the answer with every check of the registry. A case's
+// prelude (stateful cases) is sent first; its last answer feeds the placeholders and checks that build on it.
+// Every answer is read within limits (conformance/http/): whatever the server sends, a case ends as a result, and
+// what a result holds is free of secrets and short.
+import type { Contract, Json } from '../../lib/contract.ts';
+import type { Secrets } from '../../lib/credentials.ts';
+import type { SchemaValidator } from '../../lib/schema-validator.ts';
+import fc from 'fast-check';
+import type { Case, CaseRequest, Drawn, Expectation } from '../engine/case.ts';
+import { CHECKS, type Exchange, type Finding } from './checks.ts';
+import { parseBoundedJson } from './http/parse-json.ts';
+import {
+  bodyText,
+  DEFAULT_LIMITS,
+  exchange as boundedExchange,
+  isAnswer,
+  truncationNote,
+} from './http/read-response.ts';
+import { fill, secretWrittenIn, type Filled } from '../engine/placeholders.ts';
+import { excerpt, redactorFor } from './secrets.ts';
+
+/** Characters of one expected or actual value that a result keeps: enough to see what is wrong. */
+export const SHOWN_CHARS = 1000;
+
+export interface Target {
+  /** The server URL as in the document's `servers`, without the operation path. */
+  baseUrl: string;
+  /** Credential values by key (lib/credentials.ts): `{ token, channelKey }`. */
+  secrets: Secrets;
+  /** One deadline per request: connect, headers and the whole body. */
+  timeoutMs: number;
+  /** Body bytes read per answer, after decompression (default: 1 MiB, DEFAULT_LIMITS of read-response.ts). */
+  maxBodyBytes?: number;
+  /** The base URL for an operation whose servers differ from the document's (`/v1/api_auth`). */
+  baseUrlFor?(operationId: string): string;
+}
+
+export interface CheckResult extends Finding {
+  check: string;
+}
+
+/** `error`: the suite itself failed on the case (a bug of ours, never the server's fault). */
+export type Outcome = 'passed' | 'failed' | 'inapplicable' | 'error';
+
+export interface CaseResult {
+  testCase: Case;
+  outcome: Outcome;
+  passed: boolean;
+  status?: number;
+  ms: number;
+  /** The failed checks: the first is the root cause, the others follow from it when it is one of ROOT_CAUSES. */
+  failures: CheckResult[];
+  /** Why the case could not be sent as meant, what its prelude answered, or how a generated case failed. */
+  note?: string;
+  /** For a generated case that failed: the smallest request found that still fails (it replaces `request`). */
+  sent?: CaseRequest;
+}
+
+export interface RunOptions {
+  concurrency: number;
+  /** Requests drawn per generated case (0: generated cases are not run). */
+  generatedRuns: number;
+  /** The seed generated cases draw from; each case derives its own from it and its id. */
+  seed: number;
+}
+
+export interface GradingContext {
+  contract: Contract;
+  validator: SchemaValidator;
+}
+
+export type Sender = (
+  target: Target,
+  operationId: string,
+  request: CaseRequest,
+  earlier?: Json,
+) => Promise<Exchange | { inapplicable: string }>;
+
+/** Fills the request's placeholders and sends it; never throws. */
+export const send: Sender = async (target, operationId, request, earlier) => {
+  const path = fill(request.path, target.secrets, earlier, encodeURIComponent);
+  const headers = Object.entries(request.headers).map(
+    ([name, value]) => [name, fill(value, target.secrets, earlier, (v) => v)] as const,
+  );
+  const body =
+    request.body === undefined
+      ? undefined
+      : padded(fill(request.body, target.secrets, earlier, jsonEscaped), request.padTo);
+  const inapplicable =
+    [path, ...headers.map(([, h]) => h), ...(body ? [body] : [])].find((f) => f.inapplicable)?.inapplicable ??
+    (request.body === undefined ? undefined : secretWrittenIn(request.body, target.secrets));
+  if (inapplicable) return { inapplicable };
+  const base = (target.baseUrlFor?.(operationId) ?? target.baseUrl).replace(/\/+$/, '');
+  const outcome = await boundedExchange(
+    `${base}${path.text}`,
+    {
+      method: request.method,
+      headers: Object.fromEntries(headers.map(([name, value]) => [name, value.text])),
+      ...(body ? { body: body.text } : {}),
+    },
+    { maxBodyBytes: target.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes, timeoutMs: target.timeoutMs },
+  );
+  if (!isAnswer(outcome)) return { headers: {}, text: '', ms: outcome.ms, failure: outcome.failure };
+  const answered = { status: outcome.status, headers: outcome.headers, ms: outcome.ms };
+  const truncated = truncationNote(outcome);
+  // A cut body is not graded, so it is not kept either: a MiB per answer adds up over hundreds of cases.
+  if (truncated) return { ...answered, text: '', overLimit: truncated };
+  const text = bodyText(outcome);
+  const parsed = parseBoundedJson(text);
+  if (parsed.ok) return { ...answered, text, json: parsed.value as Json };
+  // Not JSON is for the checks to judge; JSON of a shape past the limits is never handed to them.
+  return /^not JSON/.test(parsed.reason) ? { ...answered, text } : { ...answered, text, overLimit: parsed.reason };
+};
+
+/** The findings of every check for one answer, against the expectation its status picks. */
+export function grade(
+  testCase: Case,
+  exchange: Exchange,
+  target: Target,
+  context: GradingContext,
+  earlier: Json[] = [],
+): CheckResult[] {
+  const expect = chosen(testCase.expect, exchange.status);
+  const checkContext = { ...context, timeoutMs: target.timeoutMs, testCase, earlier };
+  const failures: CheckResult[] = [];
+  const redact = redactorFor(target.secrets);
+  // Graded on the raw answer; what a result keeps has its secrets blanked first, and is cut only then.
+  const shown = (text: string) => excerpt(text, SHOWN_CHARS, redact);
+  for (const check of CHECKS) {
+    const result = check(expect, exchange, checkContext);
+    if (result && !result.passed)
+      failures.push({
+        check: check.name,
+        passed: false,
+        expected: shown(result.expected),
+        actual: shown(result.actual),
+        fix: shown(result.fix),
+      });
+  }
+  return failures;
+}
+
+export async function runCase(
+  testCase: Case,
+  target: Target,
+  context: GradingContext,
+  options: Pick<RunOptions, 'generatedRuns' | 'seed'> = { generatedRuns: 0, seed: 0 },
+  sender: Sender = send,
+): Promise<CaseResult> {
+  if (testCase.property) return runProperty(testCase, target, context, options, sender);
+  const earlier: Json[] = [];
+  let ms = 0;
+  for (const [index, step] of (testCase.prelude ?? []).entries()) {
+    const exchange = await sender(target, step.operationId, step.request, earlier.at(-1));
+    if ('inapplicable' in exchange)
+      return { testCase, outcome: 'inapplicable', passed: true, ms, failures: [], note: exchange.inapplicable };
+    ms += exchange.ms;
+    const stepCase = { ...testCase, request: step.request, expect: step.expect };
+    const failures = grade(stepCase, exchange, target, context, earlier);
+    if (failures.length > 0) {
+      const note = `step ${index + 1} of the prelude (${step.operationId}) was not answered as documented, so the case could not go on`;
+      return { testCase, outcome: 'failed', passed: false, status: exchange.status, ms, failures, note };
+    }
+    earlier.push(exchange.json ?? null);
+  }
+  const exchange = await sender(target, testCase.operationId, testCase.request, earlier.at(-1));
+  if ('inapplicable' in exchange)
+    return { testCase, outcome: 'inapplicable', passed: true, ms, failures: [], note: exchange.inapplicable };
+  const failures = grade(testCase, exchange, target, context, earlier);
+  const outcome = failures.length === 0 ? 'passed' : 'failed';
+  return { testCase, outcome, passed: outcome === 'passed', status: exchange.status, ms: ms + exchange.ms, failures };
+}
+
+/**
+ * Draws `generatedRuns` requests from a generated case, one after another; on the first that fails, fast-check
+ * shrinks it to the smallest that still fails, and that one is reported with the seed that replays it.
+ */
+async function runProperty(
+  testCase: Case,
+  target: Target,
+  context: GradingContext,
+  { generatedRuns, seed }: Pick<RunOptions, 'generatedRuns' | 'seed'>,
+  sender: Sender,
+): Promise<CaseResult> {
+  const caseSeed = seedFor(seed, testCase.id);
+  let smallest: { drawn: Drawn; failures: CheckResult[]; status?: number } | undefined;
+  let ms = 0;
+  const property = fc.asyncProperty(testCase.property!.arbitrary, async (drawn) => {
+    const exchange = await sender(target, testCase.operationId, drawn.request);
+    if ('inapplicable' in exchange) return true;
+    ms += exchange.ms;
+    const failures = grade({ ...testCase, ...drawn }, exchange, target, context);
+    if (failures.length > 0) smallest = { drawn, failures, status: exchange.status };
+    return failures.length === 0;
+  });
+  const details = await fc.check(property, {
+    numRuns: generatedRuns,
+    seed: caseSeed,
+    interruptAfterTimeLimit: 30_000,
+    markInterruptAsFailure: false,
+  });
+  if (!details.failed || !smallest)
+    return {
+      testCase,
+      outcome: 'passed',
+      passed: true,
+      ms,
+      failures: [],
+      note: `${details.numRuns} requests drawn, seed ${caseSeed}`,
+    };
+  const note = `failed on draw ${details.numRuns} of ${generatedRuns} (seed ${caseSeed}; replay with --seed ${seed} --only ${testCase.id}), shrunk ${details.numShrinks} time(s) to the request below`;
+  return {
+    testCase,
+    outcome: 'failed',
+    passed: false,
+    status: smallest.status,
+    ms,
+    failures: smallest.failures,
+    note,
+    sent: smallest.drawn.request,
+  };
+}
+
+/** A generated case's own seed: the run's seed and its id, so that one case replays alone. */
+export function seedFor(seed: number, id: string): number {
+  let hash = seed | 0;
+  for (const char of id) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0;
+  return hash;
+}
+
+/** Runs the cases `concurrency` at a time; `onResult` sees each result as it comes, for progress output. */
+export async function runCases(
+  cases: Case[],
+  target: Target,
+  context: GradingContext,
+  options: RunOptions,
+  onResult: (result: CaseResult) => void = () => {},
+  sender: Sender = send,
+): Promise<CaseResult[]> {
+  const { concurrency } = options;
+  const results = new Array<CaseResult>(cases.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < cases.length) {
+      const index = next++;
+      const testCase = cases[index]!;
+      try {
+        results[index] = await runCase(testCase, target, context, options, sender);
+      } catch (error) {
+        // runCase does not throw on anything a server sends; if it throws, the suite is at fault. The other cases
+        // still run, so the vendor gets a report, and the CLI says the run is not to be trusted (exit 2).
+        results[index] = suiteError(testCase, error, target);
+      }
+      onResult(results[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, cases.length)) }, worker));
+  return results;
+}
+
+function suiteError(testCase: Case, error: unknown, target: Target): CaseResult {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const note = `the suite failed on this case (a bug of the suite, not of the server): ${message.split('\n')[0]}`;
+  return {
+    testCase,
+    outcome: 'error',
+    passed: false,
+    ms: 0,
+    failures: [],
+    note: excerpt(note, 300, redactorFor(target.secrets)),
+  };
+}
+
+/** The expectation an answer is graded by: the one whose status it has (the primary when none has). */
+function chosen(expect: Expectation, status: number | undefined): Expectation {
+  if (status === expect.status) return expect;
+  return expect.orElse?.find((alternative) => alternative.status === status) ?? expect;
+}
+
+/** A filled body padded with spaces to `size` bytes (JSON ignores white space after the value). */
+function padded(filled: Filled, size: number | undefined): Filled {
+  if (size === undefined) return filled;
+  return { ...filled, text: filled.text + ' '.repeat(Math.max(0, size - Buffer.byteLength(filled.text))) };
+}
+
+function jsonEscaped(value: string): string {
+  return JSON.stringify(value).slice(1, -1);
+}
