@@ -6,6 +6,7 @@ import { loadContract, type Contract, type Operation } from '../lib/contract.ts'
 import { isObject } from '../lib/json.ts';
 import { assemble, documentedParts } from '../lib/requests.ts';
 import { buildCatalogue } from '../conformance/engine/catalogue.ts';
+import { readingOf } from '../conformance/engine/reading.ts';
 import type { Case, CaseRequest } from '../conformance/engine/case.ts';
 import { fill } from '../conformance/engine/placeholders.ts';
 
@@ -35,7 +36,7 @@ export interface BenchRequests {
 
 export function benchRequests(credentials: Record<string, string>): BenchRequests {
   const contract = loadContract();
-  const { cases } = buildCatalogue(contract, { uniquePrefix: 'bench' });
+  const { cases } = buildCatalogue(readingOf(contract), { uniquePrefix: 'bench' });
   const create =
     contract.operations.find((op) => op.resource?.action === 'create') ??
     contract.operations.find((op) => op.requestBody);

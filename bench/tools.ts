@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { BUNDLE_PATH, type Contract } from '../lib/contract.ts';
 import { credentialKey, type Secrets } from '../lib/credentials.ts';
-import { schemaValidator } from '../lib/schema-validator.ts';
 import { buildCatalogue } from '../conformance/engine/catalogue.ts';
+import { readingOf } from '../conformance/engine/reading.ts';
 import { runCases } from '../conformance/run/runner.ts';
-import { baseUrlFor } from '../conformance/run/target.ts';
+import { targetFor } from '../conformance/run/target.ts';
 import { ROOT, runToEnd } from './processes.ts';
 
 export interface Verdict {
@@ -25,11 +25,11 @@ export interface Verdict {
 export type Credentials = Secrets;
 
 export function oursGrader(contract: Contract, credentials: Credentials) {
-  const grading = { contract, validator: schemaValidator(contract.document) };
-  const { cases } = buildCatalogue(contract, { uniquePrefix: 'bench-detect' });
+  const grading = readingOf(contract);
+  const { cases } = buildCatalogue(grading, { uniquePrefix: 'bench-detect' });
   return async (url: string): Promise<Verdict> => {
     const started = performance.now();
-    const target = { baseUrl: url, secrets: credentials, timeoutMs: 5000, baseUrlFor: baseUrlFor(contract, url) };
+    const target = targetFor(contract, { baseUrl: url, secrets: credentials, timeoutMs: 5000 });
     const results = await runCases(cases, target, grading, { concurrency: 8, generatedRuns: 25, seed: 1 });
     const failed = results.filter((r) => !r.passed);
     const first = failed[0];

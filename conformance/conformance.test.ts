@@ -6,20 +6,21 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_PATH, loadContract, type Contract } from '../lib/contract.ts';
 import type { Secrets } from '../lib/credentials.ts';
-import { schemaValidator } from '../lib/schema-validator.ts';
 import { startMockServer } from '../mocks/server.ts';
 import type { Case } from './engine/case.ts';
 import { buildCatalogue } from './engine/catalogue.ts';
+import { readingOf, type ContractReading } from './engine/reading.ts';
 import { selectCases } from './engine/select.ts';
 import { FAULTS, startReferenceServer, type FaultName } from './fixtures/reference-server.ts';
-import { runCases, type CaseResult, type GradingContext } from './run/runner.ts';
-import { baseUrlFor } from './run/target.ts';
+import type { CaseResult } from './engine/result.ts';
+import { runCases } from './run/runner.ts';
+import { targetFor } from './run/target.ts';
 
 type DocumentName = 'contract' | 'fixture';
 
 interface Graded {
   contract: Contract;
-  grading: GradingContext;
+  grading: ContractReading;
   cases: Case[];
   secrets: Secrets;
 }
@@ -40,10 +41,11 @@ const SEED = 20_240_512;
 
 function graded(name: DocumentName): Graded {
   const contract = loadContract(name === 'contract' ? BUNDLE_PATH : FIXTURE_PATH);
-  const { cases } = buildCatalogue(contract, { uniquePrefix: 'selftest' });
+  const grading = readingOf(contract);
+  const { cases } = buildCatalogue(grading, { uniquePrefix: 'selftest' });
   return {
     contract,
-    grading: { contract, validator: schemaValidator(contract.document) },
+    grading,
     cases,
     secrets: SECRETS[name],
   };
@@ -53,12 +55,7 @@ const DOCUMENTS: Record<DocumentName, Graded> = { contract: graded('contract'), 
 
 /** Runs the cases against a server at `baseUrl` (bare, or under a server prefix of the document). */
 async function grade(document: Graded, baseUrl: string, cases = document.cases): Promise<CaseResult[]> {
-  const target = {
-    baseUrl,
-    secrets: document.secrets,
-    timeoutMs: 10_000,
-    baseUrlFor: baseUrlFor(document.contract, baseUrl),
-  };
+  const target = targetFor(document.contract, { baseUrl, secrets: document.secrets, timeoutMs: 10_000 });
   return runCases(cases, target, document.grading, { concurrency: 8, generatedRuns: GENERATED_RUNS, seed: SEED });
 }
 

@@ -4,6 +4,7 @@
 import newman, { type NewmanRunSummary } from 'newman';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCatalogue } from '../conformance/engine/catalogue.ts';
+import { readingOf } from '../conformance/engine/reading.ts';
 import { BUNDLE_PATH, loadContract, type Operation } from '../lib/contract.ts';
 import { credentialsOf } from '../lib/credentials.ts';
 import { startMockServer, type RunningMock } from '../mocks/server.ts';
@@ -21,7 +22,7 @@ describe.each(documents)('the Postman collection of %s', (_, bundlePath) => {
   const credentials = credentialsOf(contract);
   const secrets = Object.fromEntries(credentials.map((c) => [c.key, `Postman${c.key}7`]));
   const bases = baseUrlVariables(contract);
-  const cases = buildCatalogue(contract, { uniquePrefix: UNIQUE_PREFIX }).cases;
+  const cases = buildCatalogue(readingOf(contract), { uniquePrefix: UNIQUE_PREFIX }).cases;
   let built: Collection;
   let mock: RunningMock;
   let folders: PostmanFolder[];

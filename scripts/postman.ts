@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Converter from 'openapi-to-postmanv2';
 import { buildCatalogue } from '../conformance/engine/catalogue.ts';
+import { readingOf } from '../conformance/engine/reading.ts';
 import type { Expectation } from '../conformance/engine/case.ts';
 import { answerFor, BUNDLE_PATH, loadContract, type Contract, type Operation } from '../lib/contract.ts';
 import { credentialsOf } from '../lib/credentials.ts';
@@ -114,7 +115,7 @@ function operationEntries(contract: Contract, converted: JsonObject, variableOf:
 function caseItems(contract: Contract, variableOf: (op: Operation) => string) {
   const variables = new Set(credentialsOf(contract).map((c) => c.key));
   const leftOut = new Map<LeftOutReason, number>();
-  const items = buildCatalogue(contract, { uniquePrefix: UNIQUE_PREFIX }).cases.flatMap((testCase) => {
+  const items = buildCatalogue(readingOf(contract), { uniquePrefix: UNIQUE_PREFIX }).cases.flatMap((testCase) => {
     const reason = leftOutReason(testCase, variables);
     if (reason) {
       leftOut.set(reason, (leftOut.get(reason) ?? 0) + 1);

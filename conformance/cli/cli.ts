@@ -6,29 +6,20 @@
 import { loadContract, type Contract } from '../../lib/contract.ts';
 import { credentialsOf } from '../../lib/credentials.ts';
 import { isEntryPoint } from '../../lib/entry-point.ts';
-import { schemaValidator } from '../../lib/schema-validator.ts';
-import { FAMILIES, type Case } from '../engine/case.ts';
-import { buildCatalogue } from '../engine/catalogue.ts';
-import { documentPath, secretsGiven, settingsFrom, usage, type Settings } from './options.ts';
 import { forTerminal } from '../report/output/safe-text.ts';
-import { preflight } from '../run/preflight.ts';
-import { writeReports } from '../report/files.ts';
-import { EXIT_CODES, failureText, header, result, summary, type RunInfo } from '../report/report.ts';
-import { reproduce } from '../run/reproduce.ts';
-import { runCases, type CaseResult, type Target } from '../run/runner.ts';
 import { redactorFor } from '../run/secrets.ts';
-import { selectCases } from '../engine/select.ts';
-import { baseUrlFor } from '../run/target.ts';
-import { TOOL } from './tool.ts';
-
-type Print = (text: string) => void;
+import { commandLineOf } from './command-line.ts';
+import { documentPath, readSettings, usage } from './options.ts';
+import { run, type Print } from './run.ts';
+import { reason } from './reason.ts';
 
 /** The redactor of the run under way, for the last words of runAsProgram if the process dies. */
 let lastWordsRedactor: (text: string) => string = (text) => text;
 
 export async function main(argv: string[], out: Print = console.log, err: Print = console.error, env = process.env) {
+  const line = commandLineOf(argv);
   // Until the document is read, no credential has a name: print nothing of what was given.
-  const document = documentPath(argv);
+  const document = documentPath(line);
   let contract: Contract;
   try {
     contract = loadContract(document);
@@ -37,7 +28,8 @@ export async function main(argv: string[], out: Print = console.log, err: Print 
     return 2;
   }
   const credentials = credentialsOf(contract);
-  const redact = redactorFor(secretsGiven(argv, credentials, env));
+  const reading = readSettings(line, credentials, env);
+  const redact = redactorFor(reading.secrets.values);
   lastWordsRedactor = redact;
   const safe =
     (print: Print): Print =>
@@ -45,156 +37,24 @@ export async function main(argv: string[], out: Print = console.log, err: Print 
       print(forTerminal(redact(text), { multiline: true }));
   const say = safe(out);
   const warn = safe(err);
+  if ('usageError' in reading) {
+    warn(`${reading.usageError}\n\n${usage(credentials)}`);
+    return 2;
+  }
   try {
-    return await run(argv, contract, env, say, warn);
+    return await run({
+      contract,
+      credentials,
+      settings: reading.settings,
+      secrets: reading.secrets,
+      redact,
+      say,
+      warn,
+    });
   } catch (error) {
     warn(`conformance: the suite failed (exit 2): ${reason(error)}`);
     return 2;
   }
-}
-
-async function run(argv: string[], contract: Contract, env: NodeJS.ProcessEnv, say: Print, warn: Print) {
-  const credentials = credentialsOf(contract);
-  let settings: Settings;
-  try {
-    settings = settingsFrom(argv, credentials, env);
-  } catch (error) {
-    warn(`${reason(error)}\n\n${usage(credentials)}`);
-    return 2;
-  }
-  if (settings.help) return (say(usage(credentials)), 0);
-  if (settings.version)
-    return (say(`${TOOL.name} ${TOOL.version} (contract ${contract.title} ${contract.version})`), 0);
-
-  const runId = Date.now().toString(36);
-  const catalogue = buildCatalogue(contract, { uniquePrefix: `${settings.uniquePrefix}-${runId}` });
-  const selected = selectCases(catalogue.cases, settings.only, settings.skip);
-  const cases = settings.generated === 0 ? selected.filter((c) => !c.property) : selected;
-  if (settings.list) {
-    for (const c of cases)
-      say(`${c.id.padEnd(64)} ${c.family.padEnd(11)} ${String(c.expect.status)}  ${c.title}  [${c.rule}]`);
-    say(
-      `${cases.length} cases${catalogue.notes.length ? `; ${catalogue.notes.length} probes left out (the schema decides them otherwise)` : ''}`,
-    );
-    return 0;
-  }
-  if (!settings.baseUrl) {
-    warn(`Missing --base-url (or CONFORMANCE_BASE_URL).\n\n${usage(credentials)}`);
-    return 2;
-  }
-  if (cases.length === 0) {
-    warn('No case is left after --only/--skip.');
-    return 2;
-  }
-  const needed = credentials.filter(
-    (c) => settings.secrets[c.key] === undefined && cases.some((k) => usesSecret(k, c.key)),
-  );
-  if (needed.length) {
-    const operations = [...new Set(cases.flatMap((k) => needed.flatMap((c) => operationsSending(k, c.key))))];
-    warn(
-      `Missing ${needed.map((c) => `--${c.option} (CONFORMANCE_${c.env})`).join(', ')}: cases of ${operations.join(', ')} need them. Give them, or --skip ${operations.join(',')}.`,
-    );
-    return 2;
-  }
-  if (settings.secretsOnCommandLine.length)
-    warn(
-      `Warning: ${settings.secretsOnCommandLine.join(', ')} on the command line can be seen in the process list and shell history (and npm prints its command line); prefer the CONFORMANCE_ variables.`,
-    );
-  for (const key of redactorFor(settings.secrets).ignored)
-    warn(
-      `Warning: the ${key} given is shorter than 4 characters, too short to be told apart from other text, so it is not blanked in the output.`,
-    );
-
-  const target: Target = {
-    baseUrl: settings.baseUrl,
-    secrets: settings.secrets,
-    timeoutMs: settings.timeoutMs,
-    baseUrlFor: baseUrlFor(contract, settings.baseUrl),
-  };
-  const started = performance.now();
-  const info: RunInfo = {
-    date: new Date().toISOString(),
-    tool: TOOL,
-    contract: { title: contract.title, version: contract.version },
-    target: target.baseUrl,
-    options: {
-      ...(settings.only.length ? { only: settings.only.join(',') } : {}),
-      ...(settings.skip.length ? { skip: settings.skip.join(',') } : {}),
-      timeoutMs: settings.timeoutMs,
-      concurrency: settings.concurrency,
-      generated: settings.generated,
-      seed: settings.seed,
-    },
-    notSelected: Object.fromEntries(
-      FAMILIES.map((f) => [f, catalogue.cases.filter((c) => c.family === f && !cases.includes(c)).length]),
-    ),
-    catalogueSize: catalogue.cases.length,
-    wallMs: 0,
-  };
-  say(header(info).join('\n'));
-
-  let results: CaseResult[] = [];
-  const ready = await preflight(catalogue.cases.map(catalogue.renew), target);
-  if (!ready.ok) {
-    info.stopped = ready.reason;
-    warn(`Preflight refused, nothing was graded: ${forTerminal(ready.reason)}`);
-  } else {
-    say(`Preflight passed (${ready.testCase.id}). Running ${cases.length} cases (${settings.concurrency} at a time)…`);
-    let done = 0;
-    let failed = 0;
-    const grading = { contract, validator: schemaValidator(contract.document) };
-    const runOptions = { concurrency: settings.concurrency, generatedRuns: settings.generated, seed: settings.seed };
-    results = await runCases(cases, target, grading, runOptions, (r) => {
-      done++;
-      if (r.outcome === 'failed' || r.outcome === 'error') failed++;
-      if (done % 50 === 0 || done === cases.length)
-        say(`  [${done}/${cases.length}] ${failed ? `${failed} failed so far` : 'all as documented so far'}`);
-    });
-  }
-  info.wallMs = Math.round(performance.now() - started);
-
-  const reproduction = { curl: (r: CaseResult) => reproduce(r.testCase, target.baseUrlFor!, credentials) };
-  const failures = failureText(results, reproduction);
-  if (failures) say(`\n${failures}`);
-  say(`\n${summary(results, info)}`);
-  if (settings.reports.length) {
-    try {
-      for (const path of writeReports(
-        results,
-        settings.reports,
-        settings.reportDir,
-        info,
-        reproduction,
-        redactorFor(settings.secrets),
-      ))
-        say(`Report: ${path}`);
-    } catch (error) {
-      warn(`Cannot write the reports to ${settings.reportDir}: ${reason(error)}`);
-      return 2;
-    }
-  }
-  const errors = results.filter((r) => r.outcome === 'error');
-  if (errors.length)
-    warn(
-      `The suite itself failed on ${errors.length} case(s), so the verdict is incomplete (exit 2): ${forTerminal(errors[0]!.note ?? '')}`,
-    );
-  return EXIT_CODES[result(results, info)];
-}
-
-/** The operations whose requests in a case send a secret (or a near-miss of it): its own, or a prelude step's. */
-function operationsSending(testCase: Case, key: string): string[] {
-  const requests = [testCase, ...(testCase.prelude ?? [])];
-  return requests.filter((step) => JSON.stringify(step.request).includes(`{{${key}`)).map((step) => step.operationId);
-}
-
-function usesSecret(testCase: Case, key: string): boolean {
-  return operationsSending(testCase, key).length > 0;
-}
-
-/** One line: the first line of an error's message, never its stack. */
-function reason(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n')[0] ?? '';
 }
 
 /**

@@ -3,31 +3,32 @@ import { describe, expect, it } from 'vitest';
 import { BUNDLE_PATH, loadContract } from '../../lib/contract.ts';
 import { credentialsOf } from '../../lib/credentials.ts';
 import { FAMILIES } from '../engine/case.ts';
-import { UsageError, documentPath, secretsGiven, settingsFrom, usage } from './options.ts';
+import { commandLineOf } from './command-line.ts';
+import { documentPath, readSettings, usage, type Settings } from './options.ts';
 
 // The kit's own document names the credentials: --token, --channel-key, --api-key, --api-secret.
 const credentials = credentialsOf(loadContract());
-const settings = (argv: string[], env: NodeJS.ProcessEnv = {}) => settingsFrom(argv, credentials, env);
-/** The UsageError settingsFrom throws for these options; any other error, or none, fails the test. */
-const usageErrorOf = (argv: string[], env: NodeJS.ProcessEnv = {}): UsageError => {
-  try {
-    settings(argv, env);
-  } catch (error) {
-    if (error instanceof UsageError) return error;
-    throw error;
-  }
-  throw new Error(`settingsFrom took ${argv.join(' ')}`);
+const read = (argv: string[], env: NodeJS.ProcessEnv = {}) => readSettings(commandLineOf(argv), credentials, env);
+const settings = (argv: string[], env: NodeJS.ProcessEnv = {}): Settings => {
+  const reading = read(argv, env);
+  if ('usageError' in reading) throw new Error(`refused ${argv.join(' ')}: ${reading.usageError}`);
+  return reading.settings;
+};
+/** The usage error readSettings gives for these options; none fails the test. */
+const usageErrorOf = (argv: string[], env: NodeJS.ProcessEnv = {}): string => {
+  const reading = read(argv, env);
+  if (!('usageError' in reading)) throw new Error(`readSettings took ${argv.join(' ')}`);
+  return reading.usageError;
 };
 
-describe('settingsFrom', () => {
+describe('readSettings', () => {
   it('gives the documented defaults when nothing is given', () => {
     const given = settings([]);
+    expect(read([]).secrets).toEqual({ values: {}, onCommandLine: [] });
     expect(given).toMatchObject({
       help: false,
       version: false,
       list: false,
-      secrets: {},
-      secretsOnCommandLine: [],
       only: [],
       skip: [],
       timeoutMs: 10_000,
@@ -74,12 +75,13 @@ describe('settingsFrom', () => {
 
   it('reads the base URL and secrets from the environment, an option winning over it', () => {
     const env = { CONFORMANCE_BASE_URL: 'http://127.0.0.1:9', CONFORMANCE_TOKEN: 'env-token', CONFORMANCE_API_KEY: '' };
-    expect(settings([], env)).toMatchObject({ baseUrl: 'http://127.0.0.1:9', secrets: { token: 'env-token' } });
-    const both = settings(['--token', 'line-token', '--channel-key=ck', '--base-url=http://localhost:1'], env);
-    expect(both.secrets).toEqual({ token: 'line-token', channelKey: 'ck' });
-    expect(both.baseUrl).toBe('http://localhost:1');
+    expect(settings([], env)).toMatchObject({ baseUrl: 'http://127.0.0.1:9' });
+    expect(read([], env).secrets.values).toEqual({ token: 'env-token' });
+    const argv = ['--token', 'line-token', '--channel-key=ck', '--base-url=http://localhost:1'];
+    expect(read(argv, env).secrets.values).toEqual({ token: 'line-token', channelKey: 'ck' });
+    expect(settings(argv, env).baseUrl).toBe('http://localhost:1');
     // Secrets on the command line are named, so the CLI can warn that they show in the process list.
-    expect(both.secretsOnCommandLine).toEqual(['--token', '--channel-key']);
+    expect(read(argv, env).secrets.onCommandLine).toEqual(['--token', '--channel-key']);
   });
 
   it.each([
@@ -103,19 +105,20 @@ describe('settingsFrom', () => {
       ['--base-url=https://me:pw@vendor.example.test'],
       '--base-url must not hold a user or password: give credentials with their own options',
     ],
-  ])('refuses %j with a UsageError that says what is wrong', (argv, message) => {
-    expect(usageErrorOf(argv).message).toBe(message);
+    [['--report', 'json', 'extra'], "Unexpected argument 'extra'. This command does not take positional arguments"],
+  ])('refuses %j with a usage error that says what is wrong', (argv, message) => {
+    expect(usageErrorOf(argv)).toBe(message);
   });
 
   it('checks a base URL from the environment too, naming the variable', () => {
-    expect(usageErrorOf([], { CONFORMANCE_BASE_URL: 'not a url' }).message).toBe(
+    expect(usageErrorOf([], { CONFORMANCE_BASE_URL: 'not a url' })).toBe(
       'CONFORMANCE_BASE_URL must be an http(s) URL, got "not a url"',
     );
-    expect(usageErrorOf([], { CONFORMANCE_BASE_URL: 'https://me:pw@vendor.example.test' }).message).toMatch(
+    expect(usageErrorOf([], { CONFORMANCE_BASE_URL: 'https://me:pw@vendor.example.test' })).toMatch(
       /^CONFORMANCE_BASE_URL must not hold a user or password/,
     );
     // The option wins over the variable, and is the one named.
-    expect(usageErrorOf(['--base-url=nope'], { CONFORMANCE_BASE_URL: 'http://127.0.0.1:9' }).message).toBe(
+    expect(usageErrorOf(['--base-url=nope'], { CONFORMANCE_BASE_URL: 'http://127.0.0.1:9' })).toBe(
       '--base-url must be an http(s) URL, got "nope"',
     );
   });
@@ -125,20 +128,20 @@ describe('settingsFrom', () => {
   });
 });
 
-describe('secretsGiven', () => {
-  it('reads the secrets even from a command line with mistakes, so a usage error can be printed blanked', () => {
+describe('the secrets of a command line with mistakes', () => {
+  it('are read all the same, so that the usage error can be printed with them blanked', () => {
     const argv = ['--nonsense', '--api-secret', 's3cret', '--timeout=x'];
-    expect(secretsGiven(argv, credentials, { CONFORMANCE_CHANNEL_KEY: 'ck' })).toEqual({
-      apiSecret: 's3cret',
-      channelKey: 'ck',
-    });
+    const reading = read(argv, { CONFORMANCE_CHANNEL_KEY: 'ck' });
+    expect(reading).toMatchObject({ usageError: "Unknown option '--nonsense'" });
+    expect(reading.secrets.values).toEqual({ apiSecret: 's3cret', channelKey: 'ck' });
   });
 });
 
 describe('documentPath', () => {
   it('is the kit’s bundle unless --document names another, resolved from the working directory', () => {
-    expect(documentPath([])).toBe(resolve(BUNDLE_PATH));
-    expect(documentPath(['--document', 'my/openapi.yaml', '--bogus'])).toBe(resolve('my/openapi.yaml'));
+    expect(documentPath(commandLineOf([]))).toBe(resolve(BUNDLE_PATH));
+    expect(documentPath(commandLineOf(['--document', 'my/openapi.yaml', '--bogus']))).toBe(resolve('my/openapi.yaml'));
+    expect(documentPath(commandLineOf(['--token', '--document', '--document=other.yaml']))).toBe(resolve('other.yaml'));
   });
 });
 

@@ -1,16 +1,15 @@
 // The CLI's options and environment: what a vendor may give, read into settings, with a clear error for anything
 // else. Credentials are named from the document (lib/credentials.ts): --token, --channel-key, --api-key… and
-// CONFORMANCE_TOKEN, CONFORMANCE_CHANNEL_KEY, CONFORMANCE_API_KEY…
+// CONFORMANCE_TOKEN, CONFORMANCE_CHANNEL_KEY, CONFORMANCE_API_KEY… They are pulled out of the settings: the
+// settings can be shown, the secrets never.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { BUNDLE_PATH } from '../../lib/contract.ts';
-import { wholeNumber } from '../../lib/whole-number.ts';
 import type { Credential, Secrets } from '../../lib/credentials.ts';
+import { wholeNumber } from '../../lib/whole-number.ts';
 import { FAMILIES } from '../engine/case.ts';
-import { REPORT_FORMATS, type ReportFormat } from '../report/files.ts';
+import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../report/formats.ts';
+import { optionValues, type CommandLine, type OptionType } from './command-line.ts';
 import { TOOL } from './tool.ts';
-
-export class UsageError extends Error {}
 
 export function usage(credentials: Credential[]): string {
   const secret = credentials.map((c) =>
@@ -52,9 +51,6 @@ export interface Settings {
   version: boolean;
   list: boolean;
   baseUrl?: string;
-  secrets: Secrets;
-  /** Options of the credentials given on the command line rather than in the environment. */
-  secretsOnCommandLine: string[];
   only: string[];
   skip: string[];
   timeoutMs: number;
@@ -66,55 +62,75 @@ export interface Settings {
   reportDir: string;
 }
 
-export function documentPath(argv: string[]): string {
-  const { values } = parseArgs({ args: argv, strict: false, options: { document: { type: 'string' } } });
-  return resolve(typeof values.document === 'string' ? values.document : BUNDLE_PATH);
+/** The credential values given, by key, and where: the options among them show in the process list. */
+export interface GivenSecrets {
+  values: Secrets;
+  /** Options of the credentials given on the command line rather than in the environment. */
+  onCommandLine: string[];
 }
 
-/**
- * The credential values given, read leniently (before the options are checked), so that even a usage error is
- * printed with them blanked.
- */
-export function secretsGiven(argv: string[], credentials: Credential[], env: NodeJS.ProcessEnv): Secrets {
-  const options = Object.fromEntries(credentials.map((c) => [c.option, { type: 'string' as const }]));
-  const { values } = parseArgs({ args: argv, strict: false, options });
-  const secrets: Secrets = {};
+/** What the command line says: settings, or a usage error; the secrets either way, so that nothing shows them. */
+export type Reading = { secrets: GivenSecrets } & ({ settings: Settings } | { usageError: string });
+
+/** The options every document has; each credential the document names adds a string option. */
+const OPTIONS: Record<string, OptionType> = {
+  'base-url': 'string',
+  only: 'string',
+  skip: 'string',
+  timeout: 'string',
+  concurrency: 'string',
+  'unique-prefix': 'string',
+  generated: 'string',
+  seed: 'string',
+  list: 'boolean',
+  report: 'string',
+  'report-dir': 'string',
+  document: 'string',
+  help: 'boolean',
+  version: 'boolean',
+};
+
+/** The document to read: `--document`, resolved from the working directory, else the kit's own. */
+export function documentPath(line: CommandLine): string {
+  const { document } = optionValues(line, OPTIONS, 'lenient').values;
+  return resolve(typeof document === 'string' ? document : BUNDLE_PATH);
+}
+
+export function readSettings(line: CommandLine, credentials: Credential[], env: NodeJS.ProcessEnv): Reading {
+  const secretOptions = Object.fromEntries(credentials.map((c) => [c.option, 'string' as const]));
+  const options = { ...OPTIONS, ...secretOptions };
+  // Leniently first: a command line with a mistake still names its secrets, and the error is printed blanked.
+  const secrets = secretsOf(optionValues(line, options, 'lenient').values, credentials, env);
+  const { values, error } = optionValues(line, options, 'strict');
+  if (error) return { secrets, usageError: error };
+  try {
+    return { secrets, settings: settingsOf(values, env) };
+  } catch (caught) {
+    if (caught instanceof UsageError) return { secrets, usageError: caught.message };
+    throw caught;
+  }
+}
+
+class UsageError extends Error {}
+
+function secretsOf(
+  values: Record<string, string | boolean>,
+  credentials: Credential[],
+  env: NodeJS.ProcessEnv,
+): GivenSecrets {
+  const secrets: GivenSecrets = { values: {}, onCommandLine: [] };
   for (const c of credentials) {
-    const given = values[c.option];
-    const value = typeof given === 'string' ? given : env[`CONFORMANCE_${c.env}`];
-    if (value) secrets[c.key] = value;
+    const option = values[c.option];
+    if (typeof option === 'string') secrets.onCommandLine.push(`--${c.option}`);
+    const value = typeof option === 'string' ? option : env[`CONFORMANCE_${c.env}`];
+    if (value) secrets.values[c.key] = value;
   }
   return secrets;
 }
 
-export function settingsFrom(argv: string[], credentials: Credential[], env: NodeJS.ProcessEnv): Settings {
-  const secretOptions = Object.fromEntries(credentials.map((c) => [c.option, { type: 'string' as const }]));
-  const { values } = strictly(() =>
-    parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        ...secretOptions,
-        'base-url': { type: 'string' },
-        only: { type: 'string' },
-        skip: { type: 'string' },
-        timeout: { type: 'string' },
-        concurrency: { type: 'string' },
-        'unique-prefix': { type: 'string' },
-        generated: { type: 'string' },
-        seed: { type: 'string' },
-        list: { type: 'boolean' },
-        report: { type: 'string' },
-        'report-dir': { type: 'string' },
-        document: { type: 'string' },
-        help: { type: 'boolean' },
-        version: { type: 'boolean' },
-      },
-    }),
-  );
-  const given: Record<string, string | boolean | undefined> = values;
+function settingsOf(values: Record<string, string | boolean>, env: NodeJS.ProcessEnv): Settings {
   const text = (name: string) => {
-    const value = given[name];
+    const value = values[name];
     return typeof value === 'string' ? value : undefined;
   };
   const whole = (name: string, fallback: number, least: number) => {
@@ -142,8 +158,6 @@ export function settingsFrom(argv: string[], credentials: Credential[], env: Nod
     version: values.version === true,
     list: values.list === true,
     ...(baseUrl !== undefined ? { baseUrl } : {}),
-    secrets: secretsGiven(argv, credentials, env),
-    secretsOnCommandLine: credentials.filter((c) => text(c.option) !== undefined).map((c) => `--${c.option}`),
     only: list(text('only')),
     skip: list(text('skip')),
     timeoutMs: whole('timeout', 10_000, 1),
@@ -154,24 +168,6 @@ export function settingsFrom(argv: string[], credentials: Credential[], env: Nod
     reports: reports.filter(isReportFormat),
     reportDir: resolve(text('report-dir') ?? 'conformance-report'),
   };
-}
-
-function isReportFormat(name: string): name is ReportFormat {
-  return (REPORT_FORMATS as string[]).includes(name);
-}
-
-/**
- * The options as parseArgs reads them, its refusals (an unknown option, a value missing, a stray argument) as
- * usage errors: they are the vendor's to correct, like every other.
- */
-function strictly<T>(parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS_'))
-      throw new UsageError(error.message);
-    throw error;
-  }
 }
 
 /**

@@ -8,13 +8,14 @@ import { isObject, valueAtPointer, type Json } from '../../lib/json.ts';
 import { schemaValidator } from '../../lib/schema-validator.ts';
 import type { Case } from './case.ts';
 import { buildCatalogue } from './catalogue.ts';
+import { readingOf } from './reading.ts';
 
 const DOCUMENTS = ['generated/openapi.yaml', 'test/fixtures/kinds.openapi.yaml'];
 
 describe.each(DOCUMENTS)('the catalogue of %s', (path) => {
   const contract = loadContract(path);
   const validator = schemaValidator(contract.document);
-  const { cases, notes } = buildCatalogue(contract, { uniquePrefix: 'catalogue' });
+  const { cases, notes } = buildCatalogue(readingOf(contract), { uniquePrefix: 'catalogue' });
   const ofFamily = (family: Case['family']) => cases.filter((c) => c.family === family);
 
   it('gives every case a unique id that starts with its operationId', () => {
@@ -107,7 +108,7 @@ describe.each(DOCUMENTS)('the catalogue of %s', (path) => {
 
 describe('value variety, in the kit’s document', () => {
   const contract = loadContract();
-  const { cases } = buildCatalogue(contract, { uniquePrefix: 'variety' });
+  const { cases } = buildCatalogue(readingOf(contract), { uniquePrefix: 'variety' });
   const sent = (field: string, status: number) =>
     cases
       .filter((c) => c.id.includes(`.${field}.`) && c.expect.status === status && c.request.body?.startsWith('{'))
@@ -195,7 +196,7 @@ describe('bounds with multipleOf', () => {
       },
     },
   });
-  const { cases, notes } = buildCatalogue(contract, { uniquePrefix: 'multiples' });
+  const { cases, notes } = buildCatalogue(readingOf(contract), { uniquePrefix: 'multiples' });
 
   it('leaves out no probe: the values meant valid stand on multiples inside the bounds', () => {
     expect(notes).toEqual([]);
@@ -224,7 +225,7 @@ describe('stable ids', () => {
     const full = loadContract();
     const ids = (contract: Contract, operationId: string) =>
       new Set(
-        buildCatalogue(contract, { uniquePrefix: 'ids' })
+        buildCatalogue(readingOf(contract), { uniquePrefix: 'ids' })
           .cases.filter((c) => c.operationId === operationId && c.family !== 'stateful')
           .map((c) => c.id),
       );

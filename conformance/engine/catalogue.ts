@@ -1,10 +1,9 @@
 // The case catalogue: every family of conformance/families/ run over every operation of the document. Nothing
 // here or there names a field, a status or a message: a new operation, parameter or field in the document
 // gives new cases by itself.
-import type { Contract } from '../../lib/contract.ts';
-import { schemaValidator } from '../../lib/schema-validator.ts';
 import type { Case } from './case.ts';
-import { operationContext, uniqueValues, type CatalogueOptions, type OperationContext } from './context.ts';
+import type { ContractReading } from './reading.ts';
+import { catalogueState, operationContext, type CatalogueOptions, type OperationContext } from './context.ts';
 import { authCases } from './families/auth.ts';
 import { bodyCases } from './families/body.ts';
 import { credentialCases } from './families/credentials.ts';
@@ -42,22 +41,17 @@ export interface Catalogue {
   renew(testCase: Case): Case;
 }
 
-export function buildCatalogue(contract: Contract, options: CatalogueOptions): Catalogue {
-  const validator = schemaValidator(contract.document);
-  const values = uniqueValues(options.uniquePrefix);
-  const notes: string[] = [];
-  const contexts = new Map<string, OperationContext>();
-  for (const operation of contract.operations) {
-    contexts.set(operation.operationId, operationContext(contract, operation, validator, values, notes, contexts));
-  }
-  const cases = [...contexts.values()].flatMap((context) => FAMILY_BUILDERS.flatMap((build) => build(context)));
+export function buildCatalogue(reading: ContractReading, options: CatalogueOptions): Catalogue {
+  const state = catalogueState(reading, options.uniquePrefix);
+  const contexts = reading.contract.operations.map((operation) => operationContext(operation, state));
+  const cases = contexts.flatMap((context) => FAMILY_BUILDERS.flatMap((build) => build(context)));
   const ids = new Set<string>();
   for (const c of cases) {
     if (ids.has(c.id)) throw new Error(`two cases share the id ${c.id}`);
     ids.add(c.id);
   }
   const renew = (testCase: Case): Case => {
-    const context = contexts.get(testCase.operationId);
+    const context = state.contexts.get(testCase.operationId);
     const body = testCase.request.body;
     if (!context || body === undefined) return testCase;
     try {
@@ -66,9 +60,5 @@ export function buildCatalogue(contract: Contract, options: CatalogueOptions): C
       return testCase; // not JSON: nothing unique in it
     }
   };
-  return { cases, notes, renew };
-}
-
-export function buildCases(contract: Contract, options: CatalogueOptions): Case[] {
-  return buildCatalogue(contract, options).cases;
+  return { cases, notes: state.notes, renew };
 }

@@ -121,7 +121,14 @@ describe('operationContext', () => {
   });
 
   it('makes cases with ids under the operation, notes under its name, and knows its siblings', () => {
-    const made = read.make('routing', 'routing.x', 'a title', '#/paths', read.request(), { status: 404 });
+    const made = read.make({
+      family: 'routing',
+      part: 'routing.x',
+      title: 'a title',
+      rule: '#/paths',
+      request: read.request(),
+      expect: { status: 404 },
+    });
     expect(made).toEqual({
       id: 'getOrder.routing.x',
       family: 'routing',
@@ -132,7 +139,17 @@ describe('operationContext', () => {
       expect: { status: 404 },
     });
     const step = { operationId: 'createOrder', request: create.request(), expect: { status: 201 } };
-    expect(read.make('stateful', 's', 't', '#', read.request(), { status: 200 }, [step]).prelude).toEqual([step]);
+    expect(
+      read.make({
+        family: 'stateful',
+        part: 's',
+        title: 't',
+        rule: '#',
+        request: read.request(),
+        expect: { status: 200 },
+        prelude: [step],
+      }).prelude,
+    ).toEqual([step]);
     read.note('a probe left out');
     expect(notes.at(-1)).toBe('getOrder: a probe left out');
     expect(read.sibling('createOrder')).toBe(create);

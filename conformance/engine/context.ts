@@ -20,8 +20,9 @@ import {
 } from '../../lib/requests.ts';
 import type { SchemaValidator } from '../../lib/schema-validator.ts';
 import { placesOf, together, type Presentation } from '../../lib/security.ts';
-import type { Case, CaseRequest, Expectation, Family, Step } from './case.ts';
 import { propertiesOf } from '../../lib/schema-shape.ts';
+import type { Case, CaseRequest, Expectation, Family, Step } from './case.ts';
+import type { ContractReading } from './reading.ts';
 
 export interface CatalogueOptions {
   /** Start of every generated value of an `x-unique` field (order IDs), so a vendor can find the test data. */
@@ -59,6 +60,19 @@ export function uniqueValues(prefix: string): UniqueValues {
   };
 }
 
+/** What a new case is: its id is `<operationId>.<part>`. */
+export interface CaseSpec {
+  family: Family;
+  /** The id after the operation's: `body.quantity.above-maximum`. */
+  part: string;
+  title: string;
+  /** JSON Pointer into the bundle to the rule the case tests. */
+  rule: string;
+  request: CaseRequest;
+  expect: Expectation;
+  prelude?: Step[];
+}
+
 export interface OperationContext {
   contract: Contract;
   operation: Operation;
@@ -76,116 +90,144 @@ export interface OperationContext {
   expectError(errorCase: ErrorCase, extra?: Partial<Expectation>): Expectation | undefined;
   /** What a request that passes every check gets: success (echoing `body`), or for a read, not found. */
   expectAccepted(body?: Json): Expectation;
-  make(
-    family: Family,
-    part: string,
-    title: string,
-    rule: string,
-    request: CaseRequest,
-    expect: Expectation,
-    prelude?: Step[],
-  ): Case;
+  make(spec: CaseSpec): Case;
   /** Says why a probe was left out (the engine could not tell what a server must answer to it). */
   note(message: string): void;
   /** The context of another operation of the document (for cases that span operations). */
   sibling(operationId: string): OperationContext | undefined;
 }
 
-export function operationContext(
-  contract: Contract,
-  operation: Operation,
-  validator: SchemaValidator,
-  values: UniqueValues,
-  notes: string[] = [],
-  siblings: Map<string, OperationContext> = new Map(),
-): OperationContext {
-  const unique = values.next;
-  const properties = operation.requestBody?.schema ? propertiesOf(contract, operation.requestBody.schema) : [];
-  const uniqueFields = properties.filter(([, node]) => node.schema['x-unique'] === true).map(([name]) => name);
-  const firstExample = requestExamples(operation)[0]?.value;
+/** What the contexts of one catalogue share: the reading, one counter of unique values, the notes, each other. */
+export interface CatalogueState {
+  reading: ContractReading;
+  values: UniqueValues;
+  notes: string[];
+  contexts: Map<string, OperationContext>;
+}
 
+/** A state for a new catalogue, its `x-unique` values starting with `prefix`, its notes written to `notes`. */
+export function catalogueState(reading: ContractReading, prefix: string, notes: string[] = []): CatalogueState {
+  return { reading, values: uniqueValues(prefix), notes, contexts: new Map() };
+}
+
+/** The context of an operation; it joins the state's contexts, so that its siblings find it. */
+export function operationContext(operation: Operation, state: CatalogueState): OperationContext {
+  const { contract, validator } = state.reading;
+  const unique = state.values.next;
+  const fresh = freshener(contract, operation, unique);
+  const firstExample = requestExamples(operation)[0]?.value;
+  const body = () => (firstExample === undefined ? undefined : fresh(firstExample));
+  const parts = (changes: Changes = {}) => changedParts(documentedParts(operation, { body: body() }), changes);
+  const expectError = (errorCase: ErrorCase, extra: Partial<Expectation> = {}) =>
+    documentedError(contract, operation, errorCase, extra);
   const context: OperationContext = {
     contract,
     operation,
     validator,
     unique,
-    fresh(body) {
-      if (!isObject(body)) return structuredClone(body);
-      const copy: JsonObject = structuredClone(body);
-      for (const field of uniqueFields) if (field in copy) copy[field] = unique();
-      return withCredentialPlaceholders(operation, copy) ?? copy;
-    },
-    body() {
-      return firstExample === undefined ? undefined : context.fresh(firstExample);
-    },
-    parts(changes = {}) {
-      const parts = documentedParts(operation, { body: context.body() });
-      if (changes.body !== undefined) parts.body = changes.body;
-      if (changes.rawBody !== undefined) parts.rawBody = changes.rawBody;
-      if (changes.method) parts.method = changes.method;
-      Object.assign(parts.pathValues, changes.pathValues ?? {});
-      for (const [name, value] of Object.entries(changes.headers ?? {})) {
-        if (value === undefined) delete parts.headers[name.toLowerCase()];
-        else parts.headers[name.toLowerCase()] = value;
-      }
-      for (const [name, value] of Object.entries(changes.query ?? {})) {
-        parts.query = parts.query.filter(([key]) => key !== name);
-        if (value !== undefined) parts.query.push([name, value]);
-      }
-      if (changes.cookies) {
-        const cookie = cookieHeader({ ...cookies(parts.headers.cookie), ...changes.cookies });
-        if (cookie) parts.headers.cookie = cookie;
-        else delete parts.headers.cookie;
-      }
-      return parts;
-    },
-    request(changes = {}) {
-      const request = assemble(operation.path, context.parts(changes));
-      return {
-        ...request,
-        ...(changes.path === undefined ? {} : { path: changes.path }),
-        ...(changes.padTo === undefined ? {} : { padTo: changes.padTo }),
-      };
-    },
-    expectError(errorCase, extra = {}) {
-      const found = answerFor(contract, errorCase, operation);
-      if (!found) return undefined;
-      const { response, example } = found;
-      return { status: Number(response.status), schema: response.schema, errorCase, example: example.value, ...extra };
-    },
-    expectAccepted(body) {
-      const action = operation.resource?.action;
-      if (action === 'read') {
-        const notFound = context.expectError('resource-not-found');
-        if (notFound) return { ...notFound, orElse: [success(operation, undefined)] };
-      }
-      const expected = success(operation, isObject(body) ? body : undefined);
-      const exists = action === 'create' ? context.expectError('resource-exists') : undefined;
-      const key = operation.resource?.key;
-      const fresh = !key || !isObject(body) || values.isOfThisRun(body[key]);
-      return exists && !fresh ? { ...expected, orElse: [exists] } : expected;
-    },
-    sibling(operationId) {
-      return siblings.get(operationId);
-    },
-    note(message) {
-      notes.push(`${operation.operationId}: ${message}`);
-    },
-    make(family, part, title, rule, request, expect, prelude) {
-      const id = `${operation.operationId}.${part}`;
-      return {
-        id,
-        family,
-        title,
-        rule,
-        operationId: operation.operationId,
-        request,
-        expect,
-        ...(prelude ? { prelude } : {}),
-      };
-    },
+    fresh,
+    body,
+    parts,
+    request: (changes = {}) => requestOf(operation, parts(changes), changes),
+    expectError,
+    expectAccepted: (sent) => accepted(operation, sent, expectError, state.values),
+    sibling: (operationId) => state.contexts.get(operationId),
+    note: (message) => void state.notes.push(`${operation.operationId}: ${message}`),
+    make: (spec) => caseOf(operation, spec),
   };
+  state.contexts.set(operation.operationId, context);
   return context;
+}
+
+/** A copy of a body with its `x-unique` fields new and its `x-credential` fields as placeholders. */
+function freshener(contract: Contract, operation: Operation, unique: () => string): (body: Json) => Json {
+  const schema = operation.requestBody?.schema;
+  const properties = schema ? propertiesOf(contract, schema) : [];
+  const uniqueFields = properties.filter(([, node]) => node.schema['x-unique'] === true).map(([name]) => name);
+  return (body) => {
+    if (!isObject(body)) return structuredClone(body);
+    const copy: JsonObject = structuredClone(body);
+    for (const field of uniqueFields) if (field in copy) copy[field] = unique();
+    return withCredentialPlaceholders(operation, copy) ?? copy;
+  };
+}
+
+/** The documented request's parts with `changes` made. */
+function changedParts(parts: RequestParts, changes: Changes): RequestParts {
+  if (changes.body !== undefined) parts.body = changes.body;
+  if (changes.rawBody !== undefined) parts.rawBody = changes.rawBody;
+  if (changes.method) parts.method = changes.method;
+  Object.assign(parts.pathValues, changes.pathValues ?? {});
+  for (const [name, value] of Object.entries(changes.headers ?? {})) {
+    if (value === undefined) delete parts.headers[name.toLowerCase()];
+    else parts.headers[name.toLowerCase()] = value;
+  }
+  for (const [name, value] of Object.entries(changes.query ?? {})) {
+    parts.query = parts.query.filter(([key]) => key !== name);
+    if (value !== undefined) parts.query.push([name, value]);
+  }
+  if (changes.cookies) {
+    const cookie = cookieHeader({ ...cookies(parts.headers.cookie), ...changes.cookies });
+    if (cookie) parts.headers.cookie = cookie;
+    else delete parts.headers.cookie;
+  }
+  return parts;
+}
+
+function requestOf(operation: Operation, parts: RequestParts, changes: Changes): CaseRequest {
+  return {
+    ...assemble(operation.path, parts),
+    ...(changes.path === undefined ? {} : { path: changes.path }),
+    ...(changes.padTo === undefined ? {} : { padTo: changes.padTo }),
+  };
+}
+
+function documentedError(
+  contract: Contract,
+  operation: Operation,
+  errorCase: ErrorCase,
+  extra: Partial<Expectation>,
+): Expectation | undefined {
+  const found = answerFor(contract, errorCase, operation);
+  if (!found) return undefined;
+  const { response, example } = found;
+  return { status: Number(response.status), schema: response.schema, errorCase, example: example.value, ...extra };
+}
+
+/**
+ * What a request that passes every check gets: for a read, not found (or the item, if an earlier run made it); for
+ * a create of a key not new in this run, success or else exists; otherwise success.
+ */
+function accepted(
+  operation: Operation,
+  body: Json | undefined,
+  expectError: OperationContext['expectError'],
+  values: UniqueValues,
+): Expectation {
+  const action = operation.resource?.action;
+  if (action === 'read') {
+    const notFound = expectError('resource-not-found');
+    if (notFound) return { ...notFound, orElse: [success(operation, undefined)] };
+  }
+  const expected = success(operation, isObject(body) ? body : undefined);
+  const exists = action === 'create' ? expectError('resource-exists') : undefined;
+  const key = operation.resource?.key;
+  const fresh = !key || !isObject(body) || values.isOfThisRun(body[key]);
+  return exists && !fresh ? { ...expected, orElse: [exists] } : expected;
+}
+
+function caseOf(operation: Operation, { family, part, title, rule, request, expect, prelude }: CaseSpec): Case {
+  const { operationId } = operation;
+  return {
+    id: `${operationId}.${part}`,
+    family,
+    title,
+    rule,
+    operationId,
+    request,
+    expect,
+    ...(prelude && { prelude }),
+  };
 }
 
 /** The change that sends a parameter with this text, or without it (a path cannot leave one out: no change). */

@@ -1,15 +1,13 @@
 // Writes the reports a vendor's CI keeps: JUnit XML, JSON (conformance/report.schema.json) and HTML.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ReportFormat } from './formats.ts';
 import { htmlReport } from './html.ts';
 import { jsonReportText } from './json.ts';
 import { junitReport } from './junit.ts';
 import { redactDeep } from '../run/redact.ts';
 import type { Reproduction, RunInfo } from './report.ts';
-import type { CaseResult } from '../run/runner.ts';
-
-export type ReportFormat = 'junit' | 'json' | 'html';
-export const REPORT_FORMATS: ReportFormat[] = ['junit', 'json', 'html'];
+import type { CaseResult } from '../engine/result.ts';
 
 /**
  * Writes one file per format into `directory` (made if missing) and gives their paths. Throws when it cannot.

@@ -13,7 +13,7 @@ import {
   type Result,
   type RunInfo,
 } from './report.ts';
-import type { CaseResult, CheckResult } from '../run/runner.ts';
+import type { CaseResult, CheckResult } from '../engine/result.ts';
 
 const STYLE = `*{box-sizing:border-box}
 body{font:14px/1.4 system-ui,sans-serif;margin:1.5em auto;max-width:1200px;padding:0 1em;overflow-wrap:anywhere}

@@ -12,7 +12,7 @@ import {
   type Reproduction,
   type RunInfo,
 } from './report.ts';
-import type { CaseResult, CheckResult } from '../run/runner.ts';
+import type { CaseResult, CheckResult } from '../engine/result.ts';
 
 /** The `$id` of conformance/report.schema.json, written as `$schema` into every report. */
 export const REPORT_SCHEMA_ID = 'urn:movilitas:conformance-report:1';

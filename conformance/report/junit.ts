@@ -10,7 +10,7 @@ import {
   type Reproduction,
   type RunInfo,
 } from './report.ts';
-import type { CaseResult } from '../run/runner.ts';
+import type { CaseResult } from '../engine/result.ts';
 
 export function junitReport(results: CaseResult[], info: RunInfo, reproduction: Reproduction): string {
   const suites = scores(results).map(({ family, failed, inapplicable, errors }) => {

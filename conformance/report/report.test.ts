@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadContract } from '../../lib/contract.ts';
 import { credentialsOf } from '../../lib/credentials.ts';
 import { buildCatalogue } from '../engine/catalogue.ts';
+import { readingOf } from '../engine/reading.ts';
 import { xml10Problems } from './output/xml-check.ts';
 import { writeReports } from './files.ts';
 import { htmlReport } from './html.ts';
@@ -19,12 +20,12 @@ import { jsonReport, jsonReportText } from './json.ts';
 import { junitReport } from './junit.ts';
 import { failureText, result, summary, verdict, type RunInfo } from './report.ts';
 import { reproduce } from '../run/reproduce.ts';
-import type { CaseResult } from '../run/runner.ts';
+import type { CaseResult } from '../engine/result.ts';
 import { baseUrlFor } from '../run/target.ts';
 
 const contract = loadContract();
 const credentials = credentialsOf(contract);
-const { cases } = buildCatalogue(contract, { uniquePrefix: 'report' });
+const { cases } = buildCatalogue(readingOf(contract), { uniquePrefix: 'report' });
 const reproduction = {
   curl: (r: CaseResult) => reproduce(r.testCase, baseUrlFor(contract, 'http://127.0.0.1:1'), credentials),
 };

@@ -6,7 +6,7 @@
 import { FAMILIES, type Family } from '../engine/case.ts';
 import { ROOT_CAUSES } from '../run/checks.ts';
 import { forTerminal } from './output/safe-text.ts';
-import type { CaseResult, CheckResult } from '../run/runner.ts';
+import type { CaseResult, CheckResult } from '../engine/result.ts';
 
 /** What the run was: printed first in every report. */
 export interface RunInfo {

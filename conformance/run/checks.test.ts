@@ -1,13 +1,14 @@
 // Checks called directly on made-up answers: one finding per fault, said once.
 import { describe, expect, it } from 'vitest';
 import { isObject, loadContract } from '../../lib/contract.ts';
-import { schemaValidator } from '../../lib/schema-validator.ts';
 import { buildCatalogue } from '../engine/catalogue.ts';
+import { readingOf } from '../engine/reading.ts';
 import { CHECKS, type Exchange } from './checks.ts';
 
 const contract = loadContract();
-const validator = schemaValidator(contract.document);
-const { cases } = buildCatalogue(contract, { uniquePrefix: 'checks' });
+const reading = readingOf(contract);
+const { validator } = reading;
+const { cases } = buildCatalogue(reading, { uniquePrefix: 'checks' });
 const refused = cases.find((c) => c.expect.status === 401 && c.expect.schema?.schema.oneOf && !c.prelude)!;
 
 function failed(exchange: Exchange) {

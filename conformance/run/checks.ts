@@ -11,6 +11,7 @@ import { atPointer } from '../../lib/json.ts';
 import { branchesOf } from '../../lib/schema-shape.ts';
 import type { SchemaValidator } from '../../lib/schema-validator.ts';
 import type { Case, Expectation } from '../engine/case.ts';
+import type { Finding } from '../engine/result.ts';
 
 export interface Exchange {
   status?: number;
@@ -35,14 +36,6 @@ export interface CheckContext {
   testCase: Case;
   /** The answers to the case's prelude steps, in order, for cases that build on them. */
   earlier?: Json[];
-}
-
-export interface Finding {
-  passed: boolean;
-  expected: string;
-  actual: string;
-  /** What the server must change, in a sentence. */
-  fix: string;
 }
 
 export type Check = (expect: Expectation, exchange: Exchange, context: CheckContext) => Finding | undefined;

@@ -5,12 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadContract } from '../../lib/contract.ts';
 import { buildCatalogue } from '../engine/catalogue.ts';
+import { readingOf } from '../engine/reading.ts';
 import { preflight } from './preflight.ts';
-import type { Target } from './runner.ts';
-import { baseUrlFor } from './target.ts';
+import { targetFor, type Target } from './target.ts';
 
 const contract = loadContract();
-const { cases } = buildCatalogue(contract, { uniquePrefix: 'preflight' });
+const { cases } = buildCatalogue(readingOf(contract), { uniquePrefix: 'preflight' });
 const secrets = {
   token: 'preflight-token-0123456789',
   channelKey: 'PreflightChannel7',
@@ -31,7 +31,7 @@ async function serve(handler: RequestListener): Promise<Target> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   closers.push(() => new Promise((resolve) => (server.closeAllConnections(), server.close(() => resolve()))));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { baseUrl, secrets, timeoutMs: 1000, baseUrlFor: baseUrlFor(contract, baseUrl) };
+  return targetFor(contract, { baseUrl, secrets, timeoutMs: 1000 });
 }
 
 describe('preflight', () => {

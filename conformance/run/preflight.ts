@@ -4,8 +4,9 @@
 // the cases to grade: a server that answers every request with 1 GiB still gets a report that says so.
 import type { Case } from '../engine/case.ts';
 import type { Exchange } from './checks.ts';
-import { send, type Sender, type Target } from './runner.ts';
-import { excerpt, redactorFor } from './secrets.ts';
+import { send, type Sender } from './runner.ts';
+import { excerpt } from './secrets.ts';
+import type { Target } from './target.ts';
 
 export type Preflight = { ok: true; testCase: Case } | { ok: false; reason: string; exchange?: Exchange };
 
@@ -33,10 +34,10 @@ export async function preflight(cases: Case[], target: Target, sender: Sender = 
   if (!testCase)
     return { ok: false, reason: 'the document has no request that must succeed with the credentials given' };
   const { method, path } = testCase.request;
-  const where = `${method} ${target.baseUrlFor?.(testCase.operationId) ?? target.baseUrl}${path}`;
+  const where = `${method} ${target.baseUrlFor(testCase.operationId)}${path}`;
   const exchange = await sender(target, testCase.operationId, testCase.request);
   if ('inapplicable' in exchange) return { ok: false, reason: `${where}: ${exchange.inapplicable}` };
-  const quote = (text: string) => excerpt(text, QUOTED_CHARS, redactorFor(target.secrets));
+  const quote = (text: string) => excerpt(text, QUOTED_CHARS, target.redact);
   if (exchange.status === undefined)
     return { ok: false, reason: quote(`${where}: ${exchange.failure ?? 'no answer'}`), exchange };
   if (exchange.status === testCase.expect.status) return { ok: true, testCase };

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { contractFrom } from '../../lib/contract.ts';
 import { credentialsOf } from '../../lib/credentials.ts';
 import { buildCatalogue } from '../engine/catalogue.ts';
+import { readingOf } from '../engine/reading.ts';
 import { answers, apiKey, createOrder, documentOf, getOrder, securedBy } from '../fixtures/test-kit.ts';
 import { reproduce } from './reproduce.ts';
 
@@ -35,7 +36,7 @@ const contract = contractFrom(
   ),
 );
 const credentials = credentialsOf(contract);
-const { cases } = buildCatalogue(contract, { uniquePrefix: 'repro' });
+const { cases } = buildCatalogue(readingOf(contract), { uniquePrefix: 'repro' });
 const linesOf = (id: string) =>
   reproduce(
     cases.find((c) => c.id === id)!,

@@ -6,14 +6,15 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadContract } from '../../lib/contract.ts';
-import { schemaValidator } from '../../lib/schema-validator.ts';
 import { buildCatalogue } from '../engine/catalogue.ts';
+import { readingOf } from '../engine/reading.ts';
 import { rootCause } from '../report/report.ts';
-import { runCase, runCases, send, SHOWN_CHARS, type Sender, type Target } from './runner.ts';
+import { runCase, runCases, send, SHOWN_CHARS, type Sender } from './runner.ts';
+import { targetFor, type Target } from './target.ts';
 
 const contract = loadContract();
-const grading = { contract, validator: schemaValidator(contract.document) };
-const { cases } = buildCatalogue(contract, { uniquePrefix: 'runner' });
+const grading = readingOf(contract);
+const { cases } = buildCatalogue(grading, { uniquePrefix: 'runner' });
 const success = cases.find((c) => c.family === 'success' && !c.prelude && c.expect.status === 200)!;
 const secrets = {
   token: 'runner-token-0123456789',
@@ -31,7 +32,11 @@ async function serve(handler: RequestListener): Promise<Target> {
   const server = createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   closers.push(() => new Promise((resolve) => (server.closeAllConnections(), server.close(() => resolve()))));
-  return { baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, secrets, timeoutMs: 2000 };
+  return targetFor(contract, {
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    secrets,
+    timeoutMs: 2000,
+  });
 }
 
 const json = (status: number, body: string, headers: Record<string, string> = {}) =>
@@ -105,7 +110,7 @@ describe('a failure of the suite', () => {
       return { inapplicable: 'not sent' };
     };
     const picked = [success, cases.find((c) => c.operationId !== success.operationId && !c.prelude && !c.property)!];
-    const target: Target = { baseUrl: 'http://127.0.0.1:1', secrets, timeoutMs: 10 };
+    const target = targetFor(contract, { baseUrl: 'http://127.0.0.1:1', secrets, timeoutMs: 10 });
     const results = await runCases(
       picked,
       target,

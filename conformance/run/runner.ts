@@ -2,12 +2,11 @@
 // prelude (stateful cases) is sent first; its last answer feeds the placeholders and checks that build on it.
 // Every answer is read within limits (conformance/http/): whatever the server sends, a case ends as a result, and
 // what a result holds is free of secrets and short.
-import type { Contract, Json } from '../../lib/contract.ts';
-import type { Secrets } from '../../lib/credentials.ts';
-import type { SchemaValidator } from '../../lib/schema-validator.ts';
+import type { Json } from '../../lib/contract.ts';
 import fc from 'fast-check';
 import type { Case, CaseRequest, Drawn, Expectation } from '../engine/case.ts';
-import { CHECKS, type Exchange, type Finding } from './checks.ts';
+import type { CaseResult, CheckResult } from '../engine/result.ts';
+import { CHECKS, type Exchange } from './checks.ts';
 import { parseBoundedJson } from './http/parse-json.ts';
 import {
   bodyText,
@@ -17,44 +16,12 @@ import {
   truncationNote,
 } from './http/read-response.ts';
 import { fill, secretWrittenIn, type Filled } from '../engine/placeholders.ts';
-import { excerpt, redactorFor } from './secrets.ts';
+import type { ContractReading } from '../engine/reading.ts';
+import { excerpt } from './secrets.ts';
+import type { Target } from './target.ts';
 
 /** Characters of one expected or actual value that a result keeps: enough to see what is wrong. */
 export const SHOWN_CHARS = 1000;
-
-export interface Target {
-  /** The server URL as in the document's `servers`, without the operation path. */
-  baseUrl: string;
-  /** Credential values by key (lib/credentials.ts): `{ token, channelKey }`. */
-  secrets: Secrets;
-  /** One deadline per request: connect, headers and the whole body. */
-  timeoutMs: number;
-  /** Body bytes read per answer, after decompression (default: 1 MiB, DEFAULT_LIMITS of read-response.ts). */
-  maxBodyBytes?: number;
-  /** The base URL for an operation whose servers differ from the document's (`/v1/api_auth`). */
-  baseUrlFor?(operationId: string): string;
-}
-
-export interface CheckResult extends Finding {
-  check: string;
-}
-
-/** `error`: the suite itself failed on the case (a bug of ours, never the server's fault). */
-export type Outcome = 'passed' | 'failed' | 'inapplicable' | 'error';
-
-export interface CaseResult {
-  testCase: Case;
-  outcome: Outcome;
-  passed: boolean;
-  status?: number;
-  ms: number;
-  /** The failed checks: the first is the root cause, the others follow from it when it is one of ROOT_CAUSES. */
-  failures: CheckResult[];
-  /** Why the case could not be sent as meant, what its prelude answered, or how a generated case failed. */
-  note?: string;
-  /** For a generated case that failed: the smallest request found that still fails (it replaces `request`). */
-  sent?: CaseRequest;
-}
 
 export interface RunOptions {
   concurrency: number;
@@ -62,11 +29,6 @@ export interface RunOptions {
   generatedRuns: number;
   /** The seed generated cases draw from; each case derives its own from it and its id. */
   seed: number;
-}
-
-export interface GradingContext {
-  contract: Contract;
-  validator: SchemaValidator;
 }
 
 export type Sender = (
@@ -90,7 +52,7 @@ export const send: Sender = async (target, operationId, request, earlier) => {
     [path, ...headers.map(([, h]) => h), ...(body ? [body] : [])].find((f) => f.inapplicable)?.inapplicable ??
     (request.body === undefined ? undefined : secretWrittenIn(request.body, target.secrets));
   if (inapplicable) return { inapplicable };
-  const base = (target.baseUrlFor?.(operationId) ?? target.baseUrl).replace(/\/+$/, '');
+  const base = target.baseUrlFor(operationId).replace(/\/+$/, '');
   const outcome = await boundedExchange(
     `${base}${path.text}`,
     {
@@ -117,15 +79,14 @@ export function grade(
   testCase: Case,
   exchange: Exchange,
   target: Target,
-  context: GradingContext,
+  context: ContractReading,
   earlier: Json[] = [],
 ): CheckResult[] {
   const expect = chosen(testCase.expect, exchange.status);
   const checkContext = { ...context, timeoutMs: target.timeoutMs, testCase, earlier };
   const failures: CheckResult[] = [];
-  const redact = redactorFor(target.secrets);
   // Graded on the raw answer; what a result keeps has its secrets blanked first, and is cut only then.
-  const shown = (text: string) => excerpt(text, SHOWN_CHARS, redact);
+  const shown = (text: string) => excerpt(text, SHOWN_CHARS, target.redact);
   for (const check of CHECKS) {
     const result = check(expect, exchange, checkContext);
     if (result && !result.passed)
@@ -143,7 +104,7 @@ export function grade(
 export async function runCase(
   testCase: Case,
   target: Target,
-  context: GradingContext,
+  context: ContractReading,
   options: Pick<RunOptions, 'generatedRuns' | 'seed'> = { generatedRuns: 0, seed: 0 },
   sender: Sender = send,
 ): Promise<CaseResult> {
@@ -178,7 +139,7 @@ export async function runCase(
 async function runProperty(
   testCase: Case,
   target: Target,
-  context: GradingContext,
+  context: ContractReading,
   { generatedRuns, seed }: Pick<RunOptions, 'generatedRuns' | 'seed'>,
   sender: Sender,
 ): Promise<CaseResult> {
@@ -232,7 +193,7 @@ export function seedFor(seed: number, id: string): number {
 export async function runCases(
   cases: Case[],
   target: Target,
-  context: GradingContext,
+  context: ContractReading,
   options: RunOptions,
   onResult: (result: CaseResult) => void = () => {},
   sender: Sender = send,
@@ -267,7 +228,7 @@ function suiteError(testCase: Case, error: unknown, target: Target): CaseResult 
     passed: false,
     ms: 0,
     failures: [],
-    note: excerpt(note, 300, redactorFor(target.secrets)),
+    note: excerpt(note, 300, target.redact),
   };
 }
 

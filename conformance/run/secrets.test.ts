@@ -36,11 +36,10 @@ describe('redactorFor', () => {
     }
   });
 
-  it('names the credentials too short to blank, and is made once per secrets object', () => {
-    const short = { token: 'abc', channelKey: 'long-enough' };
-    expect(redactorFor(short).ignored).toEqual(['token']);
-    expect(redactorFor(short)).toBe(redactorFor(short));
-    expect(redactorFor(short)('abc long-enough')).toBe('abc <channelKey>');
+  it('names the credentials too short to blank', () => {
+    const short = redactorFor({ token: 'abc', channelKey: 'long-enough' });
+    expect(short.ignored).toEqual(['token']);
+    expect(short('abc long-enough')).toBe('abc <channelKey>');
   });
 
   it('takes 1 MiB in well under a second, however many credentials', () => {

@@ -15,18 +15,8 @@ export interface TargetRedactor extends Redactor {
   readonly margin: number;
 }
 
-const cache = new WeakMap<object, TargetRedactor>();
-
-/** The redactor of a target's secrets, by credential key (`{ token, channelKey }`); made once per secrets object. */
+/** The redactor of a target's secrets, by credential key (`{ token, channelKey }`). */
 export function redactorFor(secrets: Readonly<Record<string, string>>): TargetRedactor {
-  const known = cache.get(secrets);
-  if (known) return known;
-  const made = build(secrets);
-  cache.set(secrets, made);
-  return made;
-}
-
-function build(secrets: Readonly<Record<string, string>>): TargetRedactor {
   const values: Secret[] = Object.entries(secrets).flatMap(([name, value]) =>
     [value, swapCase(value), value.slice(1), value.slice(0, -1)].map((variant) => ({ name, value: variant })),
   );

@@ -1,11 +1,12 @@
 // Which cases Postman can send as they are, and the item a case becomes.
 import { describe, expect, it } from 'vitest';
 import { buildCatalogue } from '../../conformance/engine/catalogue.ts';
+import { readingOf } from '../../conformance/engine/reading.ts';
 import type { Case } from '../../conformance/engine/case.ts';
 import { loadContract } from '../../lib/contract.ts';
 import { caseItem, leftOutReason, type LeftOutReason } from './cases.ts';
 
-const cases = buildCatalogue(loadContract(), { uniquePrefix: 'unit' }).cases;
+const cases = buildCatalogue(readingOf(loadContract()), { uniquePrefix: 'unit' }).cases;
 const variables = new Set(['token', 'channelKey', 'apiKey', 'apiSecret']);
 const plain = cases.find((c) => c.id === 'createPackagingOrder.success.example.seedSample')!;
 const changed = (request: Partial<Case['request']>, more: Partial<Case> = {}): Case => ({

@@ -51,7 +51,16 @@ export function bodyCases(context: OperationContext): Case[] {
       const request = context.request(
         candidate.raw === undefined ? { body } : { rawBody: withRaw(body, at, candidate.raw) },
       );
-      cases.push(context.make('body', id, candidate.title, ruleOf(slot, candidate), request, expect));
+      cases.push(
+        context.make({
+          family: 'body',
+          part: id,
+          title: candidate.title,
+          rule: ruleOf(slot, candidate),
+          request,
+          expect,
+        }),
+      );
     }
   }
   const several = severalFields(context, firstFaults);
@@ -74,14 +83,14 @@ function severalFields(context: OperationContext, faults: Map<string, { at: Path
   const rule = expect.schema
     ? `${expect.schema.pointer}${listed ? `/properties/${listed}` : ''}`
     : context.operation.pointer;
-  return context.make(
-    'body',
-    'body.several-fields',
-    `${fields.join(', ')} all at fault: each is listed once`,
+  return context.make({
+    family: 'body',
+    part: 'body.several-fields',
+    title: `${fields.join(', ')} all at fault: each is listed once`,
     rule,
-    context.request({ body }),
+    request: context.request({ body }),
     expect,
-  );
+  });
 }
 
 /** The keyword the candidate tests where the schema writes it, else the schema of the place itself. */

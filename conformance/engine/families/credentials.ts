@@ -25,14 +25,14 @@ function parameterCases(context: OperationContext): Case[] {
       if (parameter.in === 'path' && !value) return;
       const body = context.body();
       cases.push(
-        context.make(
-          'credentials',
-          `credentials.${parameter.name}.${kind}`,
+        context.make({
+          family: 'credentials',
+          part: `credentials.${parameter.name}.${kind}`,
           title,
           rule,
-          context.request({ ...parameterChange(parameter, value), body }),
-          invalid,
-        ),
+          request: context.request({ ...parameterChange(parameter, value), body }),
+          expect: invalid,
+        }),
       );
     };
     const breaks = (value: string) => !schema || context.validator.problems(schema, value).length > 0;
@@ -78,7 +78,14 @@ function bodyCases(context: OperationContext): Case[] {
       const body = wrong(value);
       if (body === undefined || value === placeholder(key)) return [];
       return [
-        context.make('credentials', `credentials.${name}.${kind}`, title, pointer, context.request({ body }), rejected),
+        context.make({
+          family: 'credentials',
+          part: `credentials.${name}.${kind}`,
+          title,
+          rule: pointer,
+          request: context.request({ body }),
+          expect: rejected,
+        }),
       ];
     });
   });

@@ -35,7 +35,14 @@ export function generatedCases(context: OperationContext): Case[] {
   const make = (kind: 'valid' | 'one-fault', title: string, arbitrary: fc.Arbitrary<Drawn>) => {
     const { request, expect } = sample(arbitrary);
     cases.push({
-      ...context.make('generated', `generated.${kind}-bodies`, title, root.pointer, request, expect),
+      ...context.make({
+        family: 'generated',
+        part: `generated.${kind}-bodies`,
+        title,
+        rule: root.pointer,
+        request,
+        expect,
+      }),
       property: { kind, arbitrary },
     });
   };

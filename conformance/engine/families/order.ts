@@ -37,7 +37,14 @@ export function orderCases(context: OperationContext): Case[] {
       if (!expect) continue;
       const title = `${first} and ${second} at once: ${first} is checked first`;
       cases.push(
-        context.make('order', `order.${first}.before.${second}`, title, rule, requestWith(context, [a, b]), expect),
+        context.make({
+          family: 'order',
+          part: `order.${first}.before.${second}`,
+          title,
+          rule,
+          request: requestWith(context, [a, b]),
+          expect,
+        }),
       );
     }
   }

@@ -65,14 +65,14 @@ function casesFor(context: OperationContext, parameter: Parameter): Case[] {
       : context.expectError('fields-invalid', { fields: [parameter.name] });
     if (!expect) continue;
     cases.push(
-      context.make(
-        'parameters',
-        id,
-        `${parameter.in} ${parameter.name}: ${candidate.title}`,
+      context.make({
+        family: 'parameters',
+        part: id,
+        title: `${parameter.in} ${parameter.name}: ${candidate.title}`,
         rule,
-        context.request({ ...parameterChange(parameter, text), body }),
+        request: context.request({ ...parameterChange(parameter, text), body }),
         expect,
-      ),
+      }),
     );
   }
   return cases;

@@ -3,8 +3,7 @@ import { contractFrom, type Contract } from '../../../lib/contract.ts';
 import type { ErrorCase } from '../../../lib/extensions.ts';
 import { valueAtPointer } from '../../../lib/json.ts';
 import type { OpenApiDocument, OperationObject } from '../../../lib/openapi.ts';
-import { schemaValidator } from '../../../lib/schema-validator.ts';
-import { operationContext, uniqueValues } from '../context.ts';
+import { contextOf } from '../../fixtures/test-kit.ts';
 import { routingCases } from './routing.ts';
 
 const routeError = (errorCase: ErrorCase) => ({
@@ -44,15 +43,7 @@ const document = (routeErrors: OpenApiDocument['x-route-errors']): OpenApiDocume
 const both = { '404': routeError('route-not-found'), '405': routeError('method-not-allowed') };
 
 /** The cases of one operation, from the context the catalogue gives it (conformance/catalogue.ts). */
-const casesOf = (contract: Contract, operationId: string) =>
-  routingCases(
-    operationContext(
-      contract,
-      contract.operations.find((op) => op.operationId === operationId)!,
-      schemaValidator(contract.document),
-      uniqueValues('routing-test'),
-    ),
-  );
+const casesOf = (contract: Contract, operationId: string) => routingCases(contextOf(contract, operationId));
 
 describe('routingCases', () => {
   const contract = contractFrom(document(both));

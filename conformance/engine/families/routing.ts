@@ -15,14 +15,14 @@ export function routingCases(context: OperationContext): Case[] {
   if (notFound) {
     const path = `/no_such_resource${context.request().path.split('?')[0]}`;
     cases.push(
-      context.make(
-        'routing',
-        'routing.unknown-path',
-        'a path the document does not have',
-        notFound.rule,
-        context.request({ path }),
-        notFound.expect,
-      ),
+      context.make({
+        family: 'routing',
+        part: 'routing.unknown-path',
+        title: 'a path the document does not have',
+        rule: notFound.rule,
+        request: context.request({ path }),
+        expect: notFound.expect,
+      }),
     );
   }
   const methods = contract.operations.filter((op) => op.path === operation.path).map((op) => op.method);
@@ -31,14 +31,14 @@ export function routingCases(context: OperationContext): Case[] {
   if (other && notAllowed) {
     const request = { ...context.request({ method: other }), body: undefined };
     cases.push(
-      context.make(
-        'routing',
-        `routing.method-${other.toLowerCase()}`,
-        `${other} on a path that does not have it`,
-        notAllowed.rule,
+      context.make({
+        family: 'routing',
+        part: `routing.method-${other.toLowerCase()}`,
+        title: `${other} on a path that does not have it`,
+        rule: notAllowed.rule,
         request,
-        notAllowed.expect,
-      ),
+        expect: notAllowed.expect,
+      }),
     );
   }
   return cases;

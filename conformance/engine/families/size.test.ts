@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contractFrom, loadContract, type Contract } from '../../../lib/contract.ts';
 import type { ErrorCase } from '../../../lib/extensions.ts';
 import type { OpenApiDocument, ResponseObject } from '../../../lib/openapi.ts';
-import { schemaValidator } from '../../../lib/schema-validator.ts';
-import { operationContext, uniqueValues } from '../context.ts';
+import { contextOf } from '../../fixtures/test-kit.ts';
 import { sizeCases } from './size.ts';
 
 const tooLarge = (limit?: number, errorCase: ErrorCase = 'body-too-large'): ResponseObject => ({
@@ -30,15 +29,7 @@ const document = (response: ResponseObject = tooLarge(64), mediaType = 'applicat
 
 /** The cases of one operation, from the context the catalogue gives it (conformance/catalogue.ts). */
 const casesOf = (contract: Contract, operationId = 'postNote', notes: string[] = []) =>
-  sizeCases(
-    operationContext(
-      contract,
-      contract.operations.find((op) => op.operationId === operationId)!,
-      schemaValidator(contract.document),
-      uniqueValues('size-test'),
-      notes,
-    ),
-  );
+  sizeCases(contextOf(contract, operationId, notes));
 
 describe('sizeCases', () => {
   const [atLimit, overLimit] = casesOf(contractFrom(document()));

@@ -20,25 +20,25 @@ export function sizeCases(context: OperationContext): Case[] {
     context.note(`size.at-limit left out: the example is ${unpadded} bytes, past the limit of ${limit}`);
   } else {
     cases.push(
-      context.make(
-        'size',
-        'size.at-limit',
-        `a body of exactly ${limit} bytes is read`,
+      context.make({
+        family: 'size',
+        part: 'size.at-limit',
+        title: `a body of exactly ${limit} bytes is read`,
         rule,
         request,
-        context.expectAccepted(atLimit),
-      ),
+        expect: context.expectAccepted(atLimit),
+      }),
     );
   }
   cases.push(
-    context.make(
-      'size',
-      'size.over-limit',
-      `a body of ${limit + 1} bytes is refused`,
+    context.make({
+      family: 'size',
+      part: 'size.over-limit',
+      title: `a body of ${limit + 1} bytes is refused`,
       rule,
-      context.request({ padTo: limit + 1 }),
-      tooLarge,
-    ),
+      request: context.request({ padTo: limit + 1 }),
+      expect: tooLarge,
+    }),
   );
   return cases;
 }

@@ -33,15 +33,15 @@ function createCases(context: OperationContext): Case[] {
   if (exists) {
     const title = `a second ${operation.operationId} with the same ${resource.key ?? 'key'} is refused`;
     cases.push(
-      context.make(
-        'stateful',
-        'stateful.create-twice',
+      context.make({
+        family: 'stateful',
+        part: 'stateful.create-twice',
         title,
-        `${operation.pointer}/x-resource`,
-        first.request,
-        exists,
-        [first],
-      ),
+        rule: `${operation.pointer}/x-resource`,
+        request: first.request,
+        expect: exists,
+        prelude: [first],
+      }),
     );
   }
   for (const link of operation.success?.links ?? []) {
@@ -96,7 +96,15 @@ function followLink(
     title = `following ${link.name}, ${target.operation.operationId} lists what ${source.operation.operationId} created, in the order it was created`;
   }
   const id = `stateful.${source.operation.operationId}.${link.name}`;
-  return target.make('stateful', id, title, link.pointer, target.request(changes), expect, prelude);
+  return target.make({
+    family: 'stateful',
+    part: id,
+    title,
+    rule: link.pointer,
+    request: target.request(changes),
+    expect,
+    prelude,
+  });
 }
 
 /** Whether the item a create makes from this body has the property values a list filters on. */
@@ -120,14 +128,14 @@ function readCases(context: OperationContext): Case[] {
   const changes = parameterChange(parameter, context.unique());
   const title = `${parameter.name} that no request created is not found`;
   return [
-    context.make(
-      'stateful',
-      'stateful.unknown-key',
+    context.make({
+      family: 'stateful',
+      part: 'stateful.unknown-key',
       title,
-      `${operation.pointer}/x-resource`,
-      context.request(changes),
-      notFound,
-    ),
+      rule: `${operation.pointer}/x-resource`,
+      request: context.request(changes),
+      expect: notFound,
+    }),
   ];
 }
 
@@ -148,15 +156,15 @@ function issuedTokenCases(context: OperationContext): Case[] {
   // The case is the secured operation's (its request goes to that operation's server); the rule is the issuer's.
   const id = `stateful.issued-token.${operation.operationId}`;
   return [
-    target.make(
-      'stateful',
-      id,
+    target.make({
+      family: 'stateful',
+      part: id,
       title,
-      `${operation.pointer}/x-issues-token`,
-      target.request({ ...issuedToken, body }),
-      target.expectAccepted(body),
+      rule: `${operation.pointer}/x-issues-token`,
+      request: target.request({ ...issuedToken, body }),
+      expect: target.expectAccepted(body),
       prelude,
-    ),
+    }),
   ];
 }
 

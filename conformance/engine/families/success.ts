@@ -10,25 +10,25 @@ export function successCases(context: OperationContext): Case[] {
   const examples = operation.requestBody?.examples ?? [];
   const cases = examples.map((example) => {
     const body = context.fresh(example.value);
-    return context.make(
-      'success',
-      `success.example.${example.name}`,
-      `the request example "${example.name}" is accepted`,
-      example.pointer,
-      context.request({ body }),
-      context.expectAccepted(body),
-    );
+    return context.make({
+      family: 'success',
+      part: `success.example.${example.name}`,
+      title: `the request example "${example.name}" is accepted`,
+      rule: example.pointer,
+      request: context.request({ body }),
+      expect: context.expectAccepted(body),
+    });
   });
   if (examples.length === 0) {
     cases.push(
-      context.make(
-        'success',
-        'success.documented',
-        'the documented request is accepted',
-        operation.pointer,
-        context.request(),
-        context.expectAccepted(),
-      ),
+      context.make({
+        family: 'success',
+        part: 'success.documented',
+        title: 'the documented request is accepted',
+        rule: operation.pointer,
+        request: context.request(),
+        expect: context.expectAccepted(),
+      }),
     );
   }
   for (const parameter of parametersIn(operation, 'query').filter((p) => !p.required && !p.credential)) {
@@ -38,14 +38,14 @@ export function successCases(context: OperationContext): Case[] {
     const request = context.request({ body, query: { [parameter.name]: parameterText(example) } });
     const title = `optional query parameter ${parameter.name} sent`;
     cases.push(
-      context.make(
-        'success',
-        `success.query.${parameter.name}`,
+      context.make({
+        family: 'success',
+        part: `success.query.${parameter.name}`,
         title,
-        parameter.pointer,
+        rule: parameter.pointer,
         request,
-        context.expectAccepted(body),
-      ),
+        expect: context.expectAccepted(body),
+      }),
     );
   }
   return cases;

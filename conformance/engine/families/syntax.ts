@@ -15,7 +15,16 @@ export function syntaxCases(context: OperationContext): Case[] {
   const malformed = (kind: string, title: string, text: (json: string) => string) => {
     const sent = text(JSON.stringify(context.body()));
     if (isJsonText(sent)) return context.note(`syntax.${kind} left out: the example gives no place for that fault`);
-    cases.push(context.make('syntax', `syntax.${kind}`, title, rule, context.request({ rawBody: sent }), unparsable));
+    cases.push(
+      context.make({
+        family: 'syntax',
+        part: `syntax.${kind}`,
+        title,
+        rule,
+        request: context.request({ rawBody: sent }),
+        expect: unparsable,
+      }),
+    );
   };
 
   malformed('missing-comma', 'a comma missing between two members', (json) => json.replace(/,"/, ' "'));
@@ -35,7 +44,16 @@ export function syntaxCases(context: OperationContext): Case[] {
     const body = context.body();
     const expect = accepted ? context.expectAccepted(body) : unparsable;
     const request = context.request({ body, headers: { 'content-type': type } });
-    cases.push(context.make('syntax', `syntax.media-type.${kind}`, title, `${rule}/content`, request, expect));
+    cases.push(
+      context.make({
+        family: 'syntax',
+        part: `syntax.media-type.${kind}`,
+        title,
+        rule: `${rule}/content`,
+        request,
+        expect,
+      }),
+    );
   };
   withType('charset', `${mediaType}; charset=utf-8 is the same media type`, `${mediaType}; charset=utf-8`, true);
   withType(
