@@ -27,16 +27,55 @@ export interface DetectionOptions {
   headers: Record<string, string>;
 }
 
-export async function runDetection(contract: Contract, options: DetectionOptions, print: (text: string) => void) {
+/** The three graders, each a function of the URL of a server. */
+interface Graders {
+  ours: (url: string) => Promise<Verdict>;
+  dredd: (url: string, mode?: 'as-is') => Promise<Verdict>;
+  specmatic: (url: string, mode?: 'as-is') => Promise<Verdict>;
+}
+
+interface Target {
+  fault: FaultName | 'none';
+  description: string;
+}
+
+type Print = (text: string) => void;
+
+export async function runDetection(contract: Contract, options: DetectionOptions, print: Print) {
   print(heading('3. Detection of faulty servers (issue 4)'));
   const { credentials } = options;
   const work = scratchDir('detection');
   const overlay = specmaticOverlay(contract, credentials, work);
-  const ours = oursGrader(contract, credentials);
-  const dredd = dreddGrader(options.headers, work);
-  const specmatic = specmaticGrader(contract, credentials, work, overlay);
+  const graders: Graders = {
+    ours: oursGrader(contract, credentials),
+    dredd: dreddGrader(options.headers, work),
+    specmatic: specmaticGrader(contract, credentials, work, overlay),
+  };
+  printTools(work, overlay, print);
+  await printAsIs(graders, credentials, print);
+  const targets: Target[] = [
+    { fault: 'none', description: 'fault-free reference server' },
+    ...(await applicableFaults(credentials, print)),
+  ];
+  const started = performance.now();
+  const rows = await gradeTargets(targets, graders, options, print);
+  const wallS = (performance.now() - started) / 1000;
+  const [clean, ...faulty] = rows as [Row, ...Row[]];
+  printDetected(clean, faulty, print);
+  await printFixtureDetection(clean, faulty, print);
+  printFirstComplaints(faulty, print);
+  const time = (pick: (r: Row) => Verdict) =>
+    fixed(rows.reduce((sum, r) => sum + pick(r).ms, 0) / rows.length / 1000, 2);
+  print(
+    `\nMean time per server: ours ${time((r) => r.ours)} s, Dredd ${time((r) => r.dredd)} s, Specmatic ${time((r) => r.specmatic)} s; detection wall time ${fixed(wallS, 0)} s (${options.concurrency} servers at a time).`,
+  );
+  printNotes(print);
+  return rows;
+}
+
+function printTools(work: string, overlay: string, print: Print) {
   print(`Servers: conformance/fixtures/reference-server.ts in this process on 127.0.0.1, fault-free and with each of its ${FAULTS.length} faults.
-  ours       buildCases + runCases (the whole catalogue), flagged when any case fails.
+  ours       buildCatalogue + runCases (the whole catalogue), flagged when any case fails.
   Dredd      node_modules/.bin/dredd generated/openapi.yaml <url> --hookfiles=bench/dredd-hooks.cjs; flagged when it exits non-zero.
              Hooks add the token and channel key headers; "adjusted" mode (used for the table) also skips the
              non-2xx transactions and ignores content-type parameters (see the hooks file and the as-is row below).
@@ -44,8 +83,10 @@ export async function runDetection(contract: Contract, options: DetectionOptions
              (cwd ${work}, where it writes build/reports); flagged when it exits non-zero. Token from the environment
              variables named after the security schemes; the overlay (${overlay}) gives the x-channel-key header a
              named example per request example. Its generative (resiliency) tests stay off: see the notes.`);
+}
 
-  // As-is runs against the fault-free server: what a user gets without the bench's adjustments.
+/** Dredd and Specmatic as they come, against the fault-free server: what a user gets without the bench's help. */
+async function printAsIs({ dredd, specmatic }: Graders, credentials: Credentials, print: Print) {
   const good = await startReferenceServer({ credentials });
   try {
     const [dreddAsIs, specmaticAsIs] = [await dredd(good.url, 'as-is'), await specmatic(good.url, 'as-is')];
@@ -62,8 +103,10 @@ export async function runDetection(contract: Contract, options: DetectionOptions
   } finally {
     await good.close();
   }
+}
 
-  // A fault that names a schema of the fixture document (nested fields) does not start on this one.
+/** The faults that start on the kit's document (one that names a schema of the fixture only does not). */
+async function applicableFaults(credentials: Credentials, print: Print): Promise<typeof FAULTS> {
   const applicable: typeof FAULTS = [];
   for (const fault of FAULTS) {
     try {
@@ -75,27 +118,25 @@ export async function runDetection(contract: Contract, options: DetectionOptions
       );
     }
   }
-  const targets: { fault: FaultName | 'none'; description: string }[] = [
-    { fault: 'none', description: 'fault-free reference server' },
-    ...applicable,
-  ];
+  return applicable;
+}
+
+/** Each target's server graded by the three tools, `concurrency` servers at a time, with a line per server. */
+async function gradeTargets(targets: Target[], graders: Graders, options: DetectionOptions, print: Print) {
   const rows: Row[] = new Array(targets.length);
   let next = 0;
-  const started = performance.now();
   const worker = async () => {
     while (next < targets.length) {
       const index = next++;
       const target = targets[index]!;
-      const server = await startReferenceServer({
-        credentials,
-        ...(target.fault === 'none' ? {} : { fault: target.fault }),
-      });
+      const fault = target.fault === 'none' ? {} : { fault: target.fault };
+      const server = await startReferenceServer({ credentials: options.credentials, ...fault });
       try {
         const row: Row = {
           ...target,
-          ours: await ours(server.url),
-          dredd: await dredd(server.url),
-          specmatic: await specmatic(server.url),
+          ours: await graders.ours(server.url),
+          dredd: await graders.dredd(server.url),
+          specmatic: await graders.specmatic(server.url),
         };
         rows[index] = row;
         const mark = (v: Verdict) => (v.flagged ? 'flagged' : 'passed');
@@ -108,10 +149,13 @@ export async function runDetection(contract: Contract, options: DetectionOptions
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
-  const wallS = (performance.now() - started) / 1000;
+  return rows;
+}
 
-  const [clean, ...faulty] = rows as [Row, ...Row[]];
-  const yes = (v: Verdict) => (v.flagged ? 'yes' : 'no');
+const yes = (v: Verdict) => (v.flagged ? 'yes' : 'no');
+const detectedBy = (faulty: Row[], pick: (r: Row) => Verdict) => faulty.filter((r) => pick(r).flagged).length;
+
+function printDetected(clean: Row, faulty: Row[], print: Print) {
   print('\nFault-free reference server (must pass; "yes" would be a false positive):');
   print(
     table(
@@ -120,31 +164,30 @@ export async function runDetection(contract: Contract, options: DetectionOptions
     ),
   );
   print(`  ours: ${clean.ours.summary}; Dredd: ${clean.dredd.summary}; Specmatic: ${clean.specmatic.summary}`);
-
   print('\nDetected (the tool flags the faulty server):');
-  const count = (pick: (r: Row) => Verdict) => faulty.filter((r) => pick(r).flagged).length;
+  const count = (pick: (r: Row) => Verdict) => String(detectedBy(faulty, pick));
   print(
     table(
       ['fault', 'ours', 'Dredd', 'Specmatic'],
       [
         ...faulty.map((r) => [r.fault, yes(r.ours), yes(r.dredd), yes(r.specmatic)]),
-        [
-          `TOTAL detected of ${faulty.length}`,
-          String(count((r) => r.ours)),
-          String(count((r) => r.dredd)),
-          String(count((r) => r.specmatic)),
-        ],
+        [`TOTAL detected of ${faulty.length}`, count((r) => r.ours), count((r) => r.dredd), count((r) => r.specmatic)],
       ],
     ),
   );
-  // Some faults have nothing to show on this document (no array in a body, no number in a query): the fixture
-  // document of the self-test has those kinds, so ours is graded there too, fault by fault.
+}
+
+/**
+ * Some faults have nothing to show on the kit's document (no array in a body, no number in a query): the fixture
+ * document of the self-test has those kinds, so ours is graded there too, fault by fault.
+ */
+async function printFixtureDetection(clean: Row, faulty: Row[], print: Print) {
   const fixture = loadContract(FIXTURE);
   const fixtureCredentials = Object.fromEntries(credentialsOf(fixture).map((c) => [c.key, `Bench${c.key}7`]));
   const oursOnFixture = oursGrader(fixture, fixtureCredentials);
   const onFixture = new Map<FaultName, Verdict>();
   for (const { fault } of FAULTS) {
-    // A fault that names a schema of this document only (OrderId) does not start on the fixture.
+    // A fault that names a schema of the kit's document only (OrderId) does not start on the fixture.
     const server = await startReferenceServer({ credentials: fixtureCredentials, fault, document: fixture }).catch(
       () => undefined,
     );
@@ -170,7 +213,7 @@ export async function runDetection(contract: Contract, options: DetectionOptions
       [
         [
           `detected of ${FAULTS.length}`,
-          String(count((r) => r.ours)),
+          String(detectedBy(faulty, (r) => r.ours)),
           `${[...onFixture.values()].filter((v) => v.flagged).length} (of ${onFixture.size} that apply)`,
           String(either.length),
         ],
@@ -178,15 +221,17 @@ export async function runDetection(contract: Contract, options: DetectionOptions
     ),
   );
   print(`  Missed on both: ${missed.map((f) => `${f.fault} (${f.description})`).join('; ') || 'none'}.`);
-  const falsePositive = (pick: (r: Row) => Verdict) =>
-    pick(clean).flagged ? ' (FALSE POSITIVE on the fault-free server: its count means nothing)' : '';
+  const total = (pick: (r: Row) => Verdict) =>
+    `${detectedBy(faulty, pick)}/${faulty.length}${pick(clean).flagged ? ' (FALSE POSITIVE on the fault-free server: its count means nothing)' : ''}`;
   print(
-    `Totals: ours ${count((r) => r.ours)}/${faulty.length}${falsePositive((r) => r.ours)}, Dredd ${count((r) => r.dredd)}/${faulty.length}${falsePositive((r) => r.dredd)}, Specmatic ${count((r) => r.specmatic)}/${faulty.length}${falsePositive((r) => r.specmatic)}.`,
+    `Totals: ours ${total((r) => r.ours)}, Dredd ${total((r) => r.dredd)}, Specmatic ${total((r) => r.specmatic)}.`,
   );
   print(
     `Goal (issues 4 and 9): ours detects each fault on a document that can show it: ${either.length}/${FAULTS.length}, ${missed.length === 0 && !clean.ours.flagged && !fixtureFalsePositive.flagged ? 'MET' : 'NOT MET'}.`,
   );
+}
 
+function printFirstComplaints(faulty: Row[], print: Print) {
   print('\nWhat each tool reported first, per fault:');
   for (const r of faulty) {
     print(`  ${r.fault}: ${r.description}`);
@@ -196,11 +241,9 @@ export async function runDetection(contract: Contract, options: DetectionOptions
       `      Specmatic: ${r.specmatic.flagged ? r.specmatic.reason || r.specmatic.summary : `- (${r.specmatic.summary})`}`,
     );
   }
-  const time = (pick: (r: Row) => Verdict) =>
-    fixed(rows.reduce((sum, r) => sum + pick(r).ms, 0) / rows.length / 1000, 2);
-  print(
-    `\nMean time per server: ours ${time((r) => r.ours)} s, Dredd ${time((r) => r.dredd)} s, Specmatic ${time((r) => r.specmatic)} s; detection wall time ${fixed(wallS, 0)} s (${options.concurrency} servers at a time).`,
-  );
+}
+
+function printNotes(print: Print) {
   print(`\nNotes:
   - Dredd sends one request per documented status, always the first request example ("only one example is
     supported"); it cannot build the failing requests for 400/401/413/422 from the document, so they are skipped
@@ -211,5 +254,4 @@ export async function runDetection(contract: Contract, options: DetectionOptions
     generative (resiliency) tests (SPECMATIC_GENERATIVE_TESTS=true) were tried while preparing this bench and left
     out: against the fault-free server they ran for over 5 minutes (43,000+ scenarios, still going) and most failed,
     because they vary x-channel-key to its shortest and longest strings, which the server rightly refuses.`);
-  return rows;
 }

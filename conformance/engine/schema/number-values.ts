@@ -12,62 +12,130 @@ import type { Candidate } from './candidate.ts';
 const MAX_STEPS = 1000;
 
 export function numbers(schema: Schema, integer: boolean): Candidate[] {
-  const candidates: Candidate[] = [];
-  const add = (kind: string, title: string, keyword: string, value: number, valid: boolean, raw?: string) =>
-    candidates.push({ kind, title, keyword, value, valid, ...(raw ? { raw } : {}) });
-  const { minimum: min, maximum: max, exclusiveMinimum: exMin, exclusiveMaximum: exMax, multipleOf } = schema;
-  const lattice = latticeOf(schema, integer);
+  const rules = rulesOf(schema, integer);
+  const span = spanOf(rules);
+  return [
+    ...minimumValues(rules),
+    ...maximumValues(rules),
+    ...exclusiveValues(rules),
+    ...decimalValues(rules, span),
+    ...multipleValues(rules, span),
+    numericString(schema, span.low),
+  ];
+}
+
+/** A schema's numeric rules, and the questions every kind of candidate asks of them. */
+interface NumberRules {
+  schema: Schema;
+  integer: boolean;
+  lattice: Lattice;
+  /** Whether every bound allows the value. */
+  inside(value: number): boolean;
+  /** The first of the values that every bound allows. */
+  within(...values: number[]): number | undefined;
+}
+
+/** Where the allowed values lie: the lowest and highest on the lattice, and the middle. */
+interface Span {
+  low: number;
+  high: number;
+  middle: number;
+}
+
+function rulesOf(schema: Schema, integer: boolean): NumberRules {
+  const { minimum: min, maximum: max, exclusiveMinimum: exMin, exclusiveMaximum: exMax } = schema;
   const inside = (value: number) =>
     (min === undefined || value >= min) &&
     (max === undefined || value <= max) &&
     (exMin === undefined || value > exMin) &&
     (exMax === undefined || value < exMax);
-  /** The first of the values that every bound allows. */
-  const within = (...values: number[]) => values.find(inside);
+  return { schema, integer, lattice: latticeOf(schema, integer), inside, within: (...values) => values.find(inside) };
+}
 
-  if (min !== undefined) {
-    const least = within(atOrAbove(lattice, min));
-    if (least !== undefined) {
-      const title =
-        least === min ? `${min}, the minimum` : `${least}, the least ${lattice.name} from the minimum ${min}`;
-      add('minimum', title, 'minimum', least, true);
-      add('minimum-as-decimal', `${least} written ${decimal(least)}`, 'type', least, true, decimal(least));
-      add('minimum-exponent', `${least} written ${exponent(least)}`, 'type', least, true, exponent(least));
-    }
-    const below = lattice.below(min);
-    add('below-minimum', `${below}, below the minimum`, 'minimum', below, false);
+function candidate(kind: string, title: string, keyword: string, value: number, valid: boolean, raw?: string) {
+  return { kind, title, keyword, value, valid, ...(raw ? { raw } : {}) };
+}
+
+/** The least allowed value from the minimum, in three spellings, and one step below the minimum. */
+function minimumValues({ schema: { minimum: min }, lattice, within }: NumberRules): Candidate[] {
+  if (min === undefined) return [];
+  const candidates: Candidate[] = [];
+  const least = within(atOrAbove(lattice, min));
+  if (least !== undefined) {
+    const title = least === min ? `${min}, the minimum` : `${least}, the least ${lattice.name} from the minimum ${min}`;
+    candidates.push(
+      candidate('minimum', title, 'minimum', least, true),
+      candidate('minimum-as-decimal', `${least} written ${decimal(least)}`, 'type', least, true, decimal(least)),
+      candidate('minimum-exponent', `${least} written ${exponent(least)}`, 'type', least, true, exponent(least)),
+    );
   }
-  if (max !== undefined) {
-    const greatest = within(atOrBelow(lattice, max));
-    if (greatest !== undefined) {
-      const title =
-        greatest === max ? `${max}, the maximum` : `${greatest}, the greatest ${lattice.name} up to the maximum ${max}`;
-      const spelled = exponent(greatest);
-      add('maximum', title, 'maximum', greatest, true);
-      add('maximum-as-decimal', `${greatest} written ${decimal(greatest)}`, 'type', greatest, true, decimal(greatest));
-      add('maximum-exponent', `${greatest} written ${spelled}`, 'type', greatest, true, spelled);
-      const capital = spelled.toUpperCase();
-      add('maximum-exponent-capital', `${greatest} written ${capital}`, 'type', greatest, true, capital);
-    }
-    const above = lattice.above(max);
-    add('above-maximum', `${above}, above the maximum`, 'maximum', above, false);
+  const below = lattice.below(min);
+  return [...candidates, candidate('below-minimum', `${below}, below the minimum`, 'minimum', below, false)];
+}
+
+/** The greatest allowed value up to the maximum, in four spellings, and one step above the maximum. */
+function maximumValues({ schema: { maximum: max }, lattice, within }: NumberRules): Candidate[] {
+  if (max === undefined) return [];
+  const candidates: Candidate[] = [];
+  const greatest = within(atOrBelow(lattice, max));
+  if (greatest !== undefined) {
+    const title =
+      greatest === max ? `${max}, the maximum` : `${greatest}, the greatest ${lattice.name} up to the maximum ${max}`;
+    const spelled = exponent(greatest);
+    const capital = spelled.toUpperCase();
+    const asDecimal = decimal(greatest);
+    candidates.push(
+      candidate('maximum', title, 'maximum', greatest, true),
+      candidate('maximum-as-decimal', `${greatest} written ${asDecimal}`, 'type', greatest, true, asDecimal),
+      candidate('maximum-exponent', `${greatest} written ${spelled}`, 'type', greatest, true, spelled),
+      candidate('maximum-exponent-capital', `${greatest} written ${capital}`, 'type', greatest, true, capital),
+    );
   }
+  const above = lattice.above(max);
+  return [...candidates, candidate('above-maximum', `${above}, above the maximum`, 'maximum', above, false)];
+}
+
+/** Each exclusive bound itself (refused), and the nearest value inside it. */
+function exclusiveValues({ schema, lattice, within }: NumberRules): Candidate[] {
+  const { exclusiveMinimum: exMin, exclusiveMaximum: exMax } = schema;
+  const candidates: Candidate[] = [];
   if (exMin !== undefined) {
     const at = atOrBelow(lattice, exMin);
     const title = at === exMin ? `${exMin}, the exclusive minimum itself` : `${at}, not above the exclusive minimum`;
-    add('exclusive-minimum', title, 'exclusiveMinimum', at, false);
+    candidates.push(candidate('exclusive-minimum', title, 'exclusiveMinimum', at, false));
     const above = within(lattice.above(exMin));
     if (above !== undefined)
-      add('above-exclusive-minimum', `${above}, just above the exclusive minimum`, 'exclusiveMinimum', above, true);
+      candidates.push(
+        candidate(
+          'above-exclusive-minimum',
+          `${above}, just above the exclusive minimum`,
+          'exclusiveMinimum',
+          above,
+          true,
+        ),
+      );
   }
   if (exMax !== undefined) {
     const at = atOrAbove(lattice, exMax);
     const title = at === exMax ? `${exMax}, the exclusive maximum itself` : `${at}, not below the exclusive maximum`;
-    add('exclusive-maximum', title, 'exclusiveMaximum', at, false);
+    candidates.push(candidate('exclusive-maximum', title, 'exclusiveMaximum', at, false));
     const below = within(lattice.below(exMax));
     if (below !== undefined)
-      add('below-exclusive-maximum', `${below}, just below the exclusive maximum`, 'exclusiveMaximum', below, true);
+      candidates.push(
+        candidate(
+          'below-exclusive-maximum',
+          `${below}, just below the exclusive maximum`,
+          'exclusiveMaximum',
+          below,
+          true,
+        ),
+      );
   }
+  return candidates;
+}
+
+function spanOf({ schema, lattice }: NumberRules): Span {
+  const { minimum: min, maximum: max, exclusiveMinimum: exMin, exclusiveMaximum: exMax } = schema;
   const lowest = boundOf(Math.max, [
     min === undefined ? undefined : atOrAbove(lattice, min),
     exMin === undefined ? undefined : lattice.above(exMin),
@@ -79,44 +147,65 @@ export function numbers(schema: Schema, integer: boolean): Candidate[] {
   // With no lower bound the values start at 0, or at the upper bound when that is below 0.
   const low = lowest ?? Math.min(0, highest ?? 0);
   const high = highest ?? low + 20;
-  const middle = (low + high) / 2;
+  return { low, high, middle: (low + high) / 2 };
+}
+
+/** For an integer, a value with decimals (refused) and a whole one written `.0`; for a number, one with decimals. */
+function decimalValues({ integer, lattice, inside, within }: NumberRules, { low, high, middle }: Span): Candidate[] {
   if (integer) {
     const whole = within(atOrBelow(lattice, middle), atOrAbove(lattice, middle));
-    if (whole !== undefined) {
-      add('decimal', `${whole + 0.5}, a number with decimals for a whole number`, 'type', whole + 0.5, false);
-      const title = `${whole} written ${whole}.0 (a whole number in JSON Schema)`;
-      add('whole-as-decimal', title, 'type', whole, true, `${whole}.0`);
-    }
-  } else {
-    const third = round(low + (high - low) / 3);
-    // The multiple nearest a third of the way in, one with decimals where there is one (3.5 rather than 4).
-    const near = [atOrAbove(lattice, third), atOrBelow(lattice, third)].filter(inside);
-    const fraction = near.find((value) => !Number.isInteger(value)) ?? near[0];
-    if (fraction !== undefined) add('decimal', `${fraction}, a number with decimals`, 'type', fraction, true);
+    if (whole === undefined) return [];
+    return [
+      candidate('decimal', `${whole + 0.5}, a number with decimals for a whole number`, 'type', whole + 0.5, false),
+      candidate(
+        'whole-as-decimal',
+        `${whole} written ${whole}.0 (a whole number in JSON Schema)`,
+        'type',
+        whole,
+        true,
+        `${whole}.0`,
+      ),
+    ];
   }
-  if (multipleOf !== undefined) {
-    // Not 0 where the bounds allow another: 0 is a multiple of anything.
-    const multiple = within(atOrAbove(lattice, Math.max(low, multipleOf)), atOrBelow(lattice, middle));
-    if (multiple !== undefined) {
-      add('multiple', `${multiple}, a multiple of ${multipleOf}`, 'multipleOf', multiple, true);
-      // A whole number off the lattice for an integer: a decimal would break `type` as well.
-      const off = integer ? Math.max(1, Math.floor(multipleOf / 2)) : multipleOf / 2;
-      const notMultiple = [round(multiple + off), round(multiple - off)].find(
-        (value) => inside(value) && !isMultiple(value, multipleOf) && (!integer || Number.isInteger(value)),
-      );
-      if (notMultiple !== undefined)
-        add('not-multiple', `${notMultiple}, not a multiple`, 'multipleOf', notMultiple, false);
-    }
-  }
+  const third = round(low + (high - low) / 3);
+  // The multiple nearest a third of the way in, one with decimals where there is one (3.5 rather than 4).
+  const near = [atOrAbove(lattice, third), atOrBelow(lattice, third)].filter(inside);
+  const fraction = near.find((value) => !Number.isInteger(value)) ?? near[0];
+  return fraction === undefined
+    ? []
+    : [candidate('decimal', `${fraction}, a number with decimals`, 'type', fraction, true)];
+}
+
+/** A multiple of `multipleOf` inside the bounds, and a value beside it that is none. */
+function multipleValues({ schema, integer, lattice, inside, within }: NumberRules, { low, middle }: Span): Candidate[] {
+  const { multipleOf } = schema;
+  if (multipleOf === undefined) return [];
+  // Not 0 where the bounds allow another: 0 is a multiple of anything.
+  const multiple = within(atOrAbove(lattice, Math.max(low, multipleOf)), atOrBelow(lattice, middle));
+  if (multiple === undefined) return [];
+  // A whole number off the lattice for an integer: a decimal would break `type` as well.
+  const off = integer ? Math.max(1, Math.floor(multipleOf / 2)) : multipleOf / 2;
+  const notMultiple = [round(multiple + off), round(multiple - off)].find(
+    (value) => inside(value) && !isMultiple(value, multipleOf) && (!integer || Number.isInteger(value)),
+  );
+  return [
+    candidate('multiple', `${multiple}, a multiple of ${multipleOf}`, 'multipleOf', multiple, true),
+    ...(notMultiple === undefined
+      ? []
+      : [candidate('not-multiple', `${notMultiple}, not a multiple`, 'multipleOf', notMultiple, false)]),
+  ];
+}
+
+/** A number written as a JSON string: the schema's example, else the lowest allowed value. */
+function numericString(schema: Schema, low: number): Candidate {
   const sample = schema.examples?.find((v) => typeof v === 'number') ?? low;
-  candidates.push({
+  return {
     kind: 'numeric-string',
     title: `the string "${sample}" for a number`,
     keyword: 'type',
     value: String(sample),
     valid: false,
-  });
-  return candidates;
+  };
 }
 
 /**

@@ -6,35 +6,46 @@ import { CHARACTERS, show, textOf, type Candidate, type ValueSource, type Width 
 import { FORMAT_SAMPLES } from './sample.ts';
 
 export function strings(schema: Schema, unique?: ValueSource): Candidate[] {
-  const candidates: Candidate[] = [];
-  const formatSamples = schema.format ? FORMAT_SAMPLES[schema.format] : undefined;
-  if (formatSamples) {
-    const { valid, invalid } = formatSamples;
-    valid.forEach((value, i) =>
-      candidates.push({
-        kind: `format-${i + 1}`,
-        title: `a ${schema.format}: ${show(value)}`,
-        keyword: 'format',
-        value,
-        valid: true,
-      }),
-    );
-    invalid.forEach((value, i) =>
-      candidates.push({
-        kind: `not-format-${i + 1}`,
-        title: `not a ${schema.format}: ${show(value)}`,
-        keyword: 'format',
-        value,
-        valid: false,
-      }),
-    );
-  }
-  if (schema.pattern !== undefined || schema.format !== undefined) return [...candidates, ...patternNearMisses(schema)];
-  const min = schema.minLength ?? 0;
-  const max = schema.maxLength;
+  const formats = formatCandidates(schema);
+  if (schema.pattern !== undefined || schema.format !== undefined) return [...formats, ...patternNearMisses(schema)];
+  const bounds: Bounds = { min: schema.minLength ?? 0, max: schema.maxLength };
   const text = (length: number, width: Width) => textOf(length, width, unique?.unique());
-  for (const width of Object.keys(CHARACTERS) as Width[]) {
+  return [
+    ...formats,
+    ...atBounds(bounds, text),
+    ...pastBounds(bounds, text, unique),
+    ...whiteSpaceAtBounds(bounds, text),
+    ...(unique ? [] : freeText(bounds)),
+  ];
+}
+
+/** The length bounds of a string schema, in code points. */
+interface Bounds {
+  min: number;
+  max?: number;
+}
+
+type TextMaker = (length: number, width: Width) => string;
+
+/** The documented format's samples: the valid ones and the invalid ones. */
+function formatCandidates(schema: Schema): Candidate[] {
+  const samples = schema.format ? FORMAT_SAMPLES[schema.format] : undefined;
+  if (!samples) return [];
+  const sample = (valid: boolean) => (value: string, i: number) => ({
+    kind: `${valid ? '' : 'not-'}format-${i + 1}`,
+    title: `${valid ? 'a' : 'not a'} ${schema.format}: ${show(value)}`,
+    keyword: 'format',
+    value,
+    valid,
+  });
+  return [...samples.valid.map(sample(true)), ...samples.invalid.map(sample(false))];
+}
+
+/** Exactly the minimum and the maximum, in characters of each UTF-8 width. */
+function atBounds({ min, max }: Bounds, text: TextMaker): Candidate[] {
+  return (Object.keys(CHARACTERS) as Width[]).flatMap((width) => {
     const suffix = width === '1-byte' ? '' : `-${width}`;
+    const candidates: Candidate[] = [];
     if (min > 0)
       candidates.push({
         kind: `min-length${suffix}`,
@@ -51,8 +62,17 @@ export function strings(schema: Schema, unique?: ValueSource): Candidate[] {
         value: text(max, width),
         valid: true,
       });
-  }
-  if (min > 0) {
+    return candidates;
+  });
+}
+
+/**
+ * One below the minimum and one above the maximum, in the spellings a server counts wrongly: 4-byte characters
+ * (two UTF-16 units each), 2-byte ones (two UTF-8 bytes each) and letters with combining accents.
+ */
+function pastBounds({ min, max }: Bounds, text: TextMaker, unique?: ValueSource): Candidate[] {
+  const candidates: Candidate[] = [];
+  if (min > 0)
     candidates.push({
       kind: 'below-min-length',
       title: `${min - 1} characters, one below the minimum`,
@@ -60,40 +80,45 @@ export function strings(schema: Schema, unique?: ValueSource): Candidate[] {
       value: text(min - 1, '1-byte'),
       valid: false,
     });
-    if (min > 1)
-      candidates.push({
-        kind: 'below-min-length-4-byte',
-        title: `${min - 1} 4-byte characters (${2 * (min - 1)} UTF-16 units), one below the minimum`,
-        keyword: 'minLength',
-        value: text(min - 1, '4-byte'),
-        valid: false,
-      });
-  }
-  if (max !== undefined) {
+  if (min > 1)
     candidates.push({
+      kind: 'below-min-length-4-byte',
+      title: `${min - 1} 4-byte characters (${2 * (min - 1)} UTF-16 units), one below the minimum`,
+      keyword: 'minLength',
+      value: text(min - 1, '4-byte'),
+      valid: false,
+    });
+  if (max === undefined) return candidates;
+  const combining = 'e\u0301'.repeat(Math.ceil((max + 1) / 2)).slice(0, max + 1);
+  candidates.push(
+    {
       kind: 'above-max-length',
       title: `${max + 1} characters, one above the maximum`,
       keyword: 'maxLength',
       value: text(max + 1, '1-byte'),
       valid: false,
-    });
-    candidates.push({
+    },
+    {
       kind: 'above-max-length-2-byte',
       title: `${max + 1} 2-byte characters (${max + 1} UTF-16 units)`,
       keyword: 'maxLength',
       value: text(max + 1, '2-byte'),
       valid: false,
-    });
-    const combining = 'e\u0301'.repeat(Math.ceil((max + 1) / 2)).slice(0, max + 1);
-    candidates.push({
+    },
+    {
       kind: 'above-max-length-combining',
       title: `${max + 1} code points that show as ${Math.ceil((max + 1) / 2)} letters with accents`,
       keyword: 'maxLength',
       value: unique ? textOf(max + 1, '1-byte', unique.unique()) : combining,
       valid: false,
-    });
-  }
-  // White space counts like any character: a server that trims before it counts takes these wrongly.
+    },
+  );
+  return candidates;
+}
+
+/** White space counts like any character: a server that trims before it counts takes these wrongly. */
+function whiteSpaceAtBounds({ min, max }: Bounds, text: TextMaker): Candidate[] {
+  const candidates: Candidate[] = [];
   if (min > 0)
     candidates.push({
       kind: 'min-length-spaces',
@@ -102,36 +127,42 @@ export function strings(schema: Schema, unique?: ValueSource): Candidate[] {
       value: ' '.repeat(min),
       valid: true,
     });
-  if (max !== undefined) {
-    const trailing = `${text(max, '1-byte')} `;
+  if (max !== undefined)
     candidates.push({
       kind: 'above-max-length-trailing-space',
       title: `${max} characters and a space`,
       keyword: 'maxLength',
-      value: trailing,
+      value: `${text(max, '1-byte')} `,
       valid: false,
     });
-  }
+  return candidates;
+}
+
+/** Text in several scripts, written plainly and with \u escapes, and the characters JSON must escape. */
+function freeText({ min, max }: Bounds): Candidate[] {
+  const fits = (text: string) => [...text].length >= min && (max === undefined || [...text].length <= max);
+  const candidates: Candidate[] = [];
   const mixed = 'Grüße, 测试 😀';
-  if ([...mixed].length >= min && (max === undefined || [...mixed].length <= max) && !unique) {
-    candidates.push({
-      kind: 'non-ascii',
-      title: `text in several scripts: ${show(mixed)}`,
-      keyword: 'type',
-      value: mixed,
-      valid: true,
-    });
-    candidates.push({
-      kind: 'unicode-escapes',
-      title: 'the same text written with \\u escapes',
-      keyword: 'type',
-      value: mixed,
-      raw: asciiJson(mixed),
-      valid: true,
-    });
-  }
+  if (fits(mixed))
+    candidates.push(
+      {
+        kind: 'non-ascii',
+        title: `text in several scripts: ${show(mixed)}`,
+        keyword: 'type',
+        value: mixed,
+        valid: true,
+      },
+      {
+        kind: 'unicode-escapes',
+        title: 'the same text written with \\u escapes',
+        keyword: 'type',
+        value: mixed,
+        raw: asciiJson(mixed),
+        valid: true,
+      },
+    );
   const escapes = 'a "quote", a back\\slash, a /slash/,\ta tab\nand a new line';
-  if ([...escapes].length >= min && (max === undefined || [...escapes].length <= max) && !unique) {
+  if (fits(escapes))
     candidates.push({
       kind: 'escapes',
       title: 'quotes, backslash, slash, tab and new line',
@@ -139,7 +170,6 @@ export function strings(schema: Schema, unique?: ValueSource): Candidate[] {
       value: escapes,
       valid: true,
     });
-  }
   return candidates;
 }
 
