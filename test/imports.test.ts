@@ -60,3 +60,39 @@ it('the kit has no import cycle', () => {
   expect([...graph.values()].flat().length, 'the import pattern found no import at all').toBeGreaterThan(100);
   expect(cyclesIn(graph).map((cycle) => cycle.join(' → '))).toEqual([]);
 });
+
+/** The conformance suite's stages, lowest first: a stage may import the ones below it, never one above. */
+const STAGES = ['engine', 'run', 'report', 'cli'] as const;
+
+/** Each import of a stage of conformance/ that goes up the stages, or into the suite's test fixtures. */
+function layeringFaults(graph: Map<string, string[]>): string[] {
+  const stageOf = (file: string) => STAGES.findIndex((stage) => file.startsWith(`conformance/${stage}/`));
+  return [...graph].flatMap(([file, imports]) =>
+    imports
+      .filter((target) => {
+        const [from, to] = [stageOf(file), stageOf(target)];
+        return from >= 0 && (to > from || target.startsWith('conformance/fixtures/'));
+      })
+      .map((target) => `${file} → ${target}`),
+  );
+}
+
+it('finds an import that goes up the stages', () => {
+  const graph = new Map([
+    ['conformance/engine/case.ts', ['conformance/run/runner.ts', 'lib/json.ts']],
+    ['conformance/report/report.ts', ['conformance/run/checks.ts', 'conformance/engine/case.ts']],
+    ['conformance/run/runner.ts', ['conformance/fixtures/test-kit.ts']],
+  ]);
+  expect(layeringFaults(graph)).toEqual([
+    'conformance/engine/case.ts → conformance/run/runner.ts',
+    'conformance/run/runner.ts → conformance/fixtures/test-kit.ts',
+  ]);
+});
+
+it('conformance/ imports only down its stages: engine, then run, then report, then cli', () => {
+  const files = modules();
+  const known = new Set(files);
+  const graph = new Map(files.map((file) => [file, importsOf(file, known)]));
+  expect(STAGES.every((stage) => files.some((file) => file.startsWith(`conformance/${stage}/`)))).toBe(true);
+  expect(layeringFaults(graph)).toEqual([]);
+});
