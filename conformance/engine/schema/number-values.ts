@@ -96,42 +96,33 @@ function maximumValues({ schema: { maximum: max }, lattice, within }: NumberRule
 }
 
 /** Each exclusive bound itself (refused), and the nearest value inside it. */
-function exclusiveValues({ schema, lattice, within }: NumberRules): Candidate[] {
-  const { exclusiveMinimum: exMin, exclusiveMaximum: exMax } = schema;
-  const candidates: Candidate[] = [];
-  if (exMin !== undefined) {
-    const at = atOrBelow(lattice, exMin);
-    const title = at === exMin ? `${exMin}, the exclusive minimum itself` : `${at}, not above the exclusive minimum`;
-    candidates.push(candidate('exclusive-minimum', title, 'exclusiveMinimum', at, false));
-    const above = within(lattice.above(exMin));
-    if (above !== undefined)
-      candidates.push(
-        candidate(
-          'above-exclusive-minimum',
-          `${above}, just above the exclusive minimum`,
-          'exclusiveMinimum',
-          above,
-          true,
-        ),
-      );
-  }
-  if (exMax !== undefined) {
-    const at = atOrAbove(lattice, exMax);
-    const title = at === exMax ? `${exMax}, the exclusive maximum itself` : `${at}, not below the exclusive maximum`;
-    candidates.push(candidate('exclusive-maximum', title, 'exclusiveMaximum', at, false));
-    const below = within(lattice.below(exMax));
-    if (below !== undefined)
-      candidates.push(
-        candidate(
-          'below-exclusive-maximum',
-          `${below}, just below the exclusive maximum`,
-          'exclusiveMaximum',
-          below,
-          true,
-        ),
-      );
-  }
-  return candidates;
+function exclusiveValues(rules: NumberRules): Candidate[] {
+  return [...exclusiveBound(rules, 'minimum'), ...exclusiveBound(rules, 'maximum')];
+}
+
+function exclusiveBound({ schema, lattice, within }: NumberRules, side: 'minimum' | 'maximum'): Candidate[] {
+  const keyword = side === 'minimum' ? 'exclusiveMinimum' : 'exclusiveMaximum';
+  const bound = schema[keyword];
+  if (bound === undefined) return [];
+  const [outward, inward, toward] =
+    side === 'minimum' ? [atOrBelow, lattice.above, 'above'] : [atOrAbove, lattice.below, 'below'];
+  const at = outward(lattice, bound);
+  const title = at === bound ? `${bound}, the exclusive ${side} itself` : `${at}, not ${toward} the exclusive ${side}`;
+  const inside = within(inward(bound));
+  return [
+    candidate(`exclusive-${side}`, title, keyword, at, false),
+    ...(inside === undefined
+      ? []
+      : [
+          candidate(
+            `${toward}-exclusive-${side}`,
+            `${inside}, just ${toward} the exclusive ${side}`,
+            keyword,
+            inside,
+            true,
+          ),
+        ]),
+  ];
 }
 
 function spanOf({ schema, lattice }: NumberRules): Span {
