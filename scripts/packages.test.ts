@@ -11,6 +11,8 @@ import { promisify } from 'node:util';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContract, type Operation } from '../lib/contract.ts';
+import { credentialsOf, environmentFor } from '../lib/credentials.ts';
+import { startReferenceServer } from '../conformance/fixtures/reference-server.ts';
 import { RESET_PATH } from '../mocks/server.ts';
 import rootManifest from '../package.json' with { type: 'json' };
 import { browserBundleBytes, installConsumer } from './consumer.ts';
@@ -203,4 +205,52 @@ describe('the CLI and the mock, installed', () => {
     expect(report.result).toBe('conformant');
     expect(report.totals).toMatchObject({ run: report.catalogueSize, failed: 0, errors: 0 });
   }, 120_000);
+
+  it('the installed CLI says what the source CLI says of a faulty server: the same findings, folding, fixes and lines', async () => {
+    const secrets = {
+      token: 'pack-token-7f3a',
+      channelKey: 'PackChannel42',
+      apiKey: 'pack-api-key',
+      apiSecret: 'pack-s3cret',
+    };
+    const faulty = await startReferenceServer({ credentials: secrets, fault: '500-on-malformed-json' });
+    try {
+      const env = environmentFor(credentialsOf(contract), 'CONFORMANCE_', secrets);
+      const only = ['--only', 'createPackagingOrder.syntax,createPackagingOrder.routing', '--seed', '7'];
+      const args = (dir: string) => ['--base-url', faulty.url, ...only, '--report', 'json', '--report-dir', dir];
+      const [installedDir, sourceDir] = [join(work, 'installed report'), join(work, 'source report')];
+      const installed = await outcomeOf('npx', ['--no-install', binOf(cli), ...args(installedDir)], env, app);
+      const sourceCli = ['--import', 'tsx', join(ROOT, 'conformance/cli/cli.ts')];
+      const source = await outcomeOf(process.execPath, [...sourceCli, ...args(sourceDir)], env, ROOT);
+      expect([installed.code, source.code]).toEqual([1, 1]);
+      expect(normalised(installed.output)).toEqual(normalised(source.output));
+      const cases = (dir: string) => JSON.parse(readFileSync(join(dir, 'conformance.json'), 'utf8')).cases as unknown;
+      const findings = (dir: string) =>
+        normalised(JSON.stringify(cases(dir), (key, value) => (key === 'ms' ? 0 : value)));
+      expect(findings(installedDir)).toEqual(findings(sourceDir));
+      // What the comparison stands on: the checks by name, and a 5xx with what follows from it folded under it.
+      expect(installed.output).toMatch(/^ {4}noServerError$/m);
+      expect(installed.output).toMatch(/\(\d more finding\(s\) follow from it: statusAsDocumented, /);
+    } finally {
+      await faulty.close();
+    }
+  }, 120_000);
 });
+
+/** A command's exit code and output (stderr after stdout), whatever it exits with. */
+function outcomeOf(command: string, args: string[], env: Record<string, string>, cwd: string) {
+  return new Promise<{ code: number; output: string }>((done) => {
+    execFile(command, args, { cwd, env: { ...process.env, ...env }, maxBuffer: 64 << 20 }, (error, stdout, stderr) =>
+      done({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}\n${stderr}` }),
+    );
+  });
+}
+
+/** What differs between two runs of one catalogue: the date, the timings, the run's order IDs, the report path. */
+function normalised(text: string): string {
+  return text
+    .replace(/^Date: .*$/m, 'Date: …')
+    .replace(/\d+(\.\d+)? (s|ms)\b/g, '… $2')
+    .replace(/conformance-[a-z0-9]+-\d+/g, 'conformance-…')
+    .replace(/^Report: .*$/m, 'Report: …');
+}

@@ -14,6 +14,8 @@ export interface Finding {
 /** A finding of a named check, as results keep it: secrets blanked, values cut to length. */
 export interface CheckResult extends Finding {
   check: string;
+  /** The case's other findings follow from this one when it comes first (no answer, a wrong status). */
+  explainsTheRest: boolean;
 }
 
 /** `error`: the suite itself failed on the case (a bug of ours, never the server's fault). */
@@ -25,7 +27,7 @@ export interface CaseResult {
   passed: boolean;
   status?: number;
   ms: number;
-  /** The failed checks: the first is the root cause, the others follow from it when it is one of ROOT_CAUSES. */
+  /** The failed checks: the first is the root cause, and the others follow from it when it `explainsTheRest`. */
   failures: CheckResult[];
   /** Why the case could not be sent as meant, what its prelude answered, or how a generated case failed. */
   note?: string;

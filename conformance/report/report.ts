@@ -4,7 +4,6 @@
 // here with secrets blanked and values cut to length (runner.ts); each format escapes the server's text for where
 // it goes, and the CLI escapes what it prints for the terminal.
 import { FAMILIES, type Family } from '../engine/case.ts';
-import { ROOT_CAUSES } from '../run/checks.ts';
 import { forTerminal } from './output/safe-text.ts';
 import type { CaseResult, CheckResult } from '../engine/result.ts';
 
@@ -97,7 +96,7 @@ export function verdict(results: CaseResult[], info: RunInfo): string {
 export function rootCause(result: CaseResult): { root?: CheckResult; folded: CheckResult[]; others: CheckResult[] } {
   const [root, ...rest] = result.failures;
   if (!root) return { folded: [], others: [] };
-  return ROOT_CAUSES.has(root.check) ? { root, folded: rest, others: [] } : { root, folded: [], others: rest };
+  return root.explainsTheRest ? { root, folded: rest, others: [] } : { root, folded: [], others: rest };
 }
 
 /** The failures, grouped by the rule they break, rules in the order of their first failure. */

@@ -13,7 +13,8 @@ const refused = cases.find((c) => c.expect.status === 401 && c.expect.schema?.sc
 
 function failed(exchange: Exchange) {
   const context = { contract, validator, timeoutMs: 1000, testCase: refused };
-  return CHECKS.map((check) => ({ name: check.name, result: check(refused.expect, exchange, context) }))
+  return Object.entries(CHECKS)
+    .map(([name, check]) => ({ name, result: check(refused.expect, exchange, context) }))
     .filter(({ result }) => result && !result.passed)
     .map(({ name, result }) => ({ name, actual: result!.actual }));
 }

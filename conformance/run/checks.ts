@@ -52,21 +52,17 @@ const finding = (passed: boolean, expected: string, actual: string, fix: string)
 function whenAnswered(
   check: (expect: Expectation, exchange: Answered, context: CheckContext) => Finding | undefined,
 ): Check {
-  const guarded: Check = (expect, exchange, context) =>
+  return (expect, exchange, context) =>
     exchange.status === undefined ? undefined : check(expect, { ...exchange, status: exchange.status }, context);
-  Object.defineProperty(guarded, 'name', { value: check.name });
-  return guarded;
 }
 
 /** A check of the body, which means nothing when the body was not read within the suite's limits. */
 function whenBodyRead(
   check: (expect: Expectation, exchange: Answered, context: CheckContext) => Finding | undefined,
 ): Check {
-  const guarded = whenAnswered((expect, exchange, context) =>
+  return whenAnswered((expect, exchange, context) =>
     exchange.overLimit === undefined ? check(expect, exchange, context) : undefined,
   );
-  Object.defineProperty(guarded, 'name', { value: check.name });
-  return guarded;
 }
 
 export function answered(_expect: Expectation, exchange: Exchange, { timeoutMs }: CheckContext): Finding {
@@ -268,21 +264,31 @@ function includesEarlier(expect: Expectation, exchange: Answered, { earlier = []
   );
 }
 
-/** The registry, in report order; each check under its own function name. */
-export const CHECKS: Check[] = [
+/**
+ * The registry, in report order, each check under its name. The name is written here, as data: a function's own
+ * name is not kept by a minifier, and the packaged CLI is minified.
+ */
+export const CHECKS = {
   answered,
-  whenAnswered(noServerError),
-  whenAnswered(statusAsDocumented),
-  whenAnswered(answerWithinLimits),
-  whenAnswered(contentTypeIsJson),
-  whenBodyRead(bodyMatchesSchema),
-  whenBodyRead(errorAsDocumented),
-  whenBodyRead(fieldErrorsNameTheFields),
-  whenBodyRead(successEchoesRequest),
-  whenAnswered(allowListsMethods),
-  whenBodyRead(sameAsEarlier),
-  whenBodyRead(includesEarlier),
-];
+  noServerError: whenAnswered(noServerError),
+  statusAsDocumented: whenAnswered(statusAsDocumented),
+  answerWithinLimits: whenAnswered(answerWithinLimits),
+  contentTypeIsJson: whenAnswered(contentTypeIsJson),
+  bodyMatchesSchema: whenBodyRead(bodyMatchesSchema),
+  errorAsDocumented: whenBodyRead(errorAsDocumented),
+  fieldErrorsNameTheFields: whenBodyRead(fieldErrorsNameTheFields),
+  successEchoesRequest: whenBodyRead(successEchoesRequest),
+  allowListsMethods: whenAnswered(allowListsMethods),
+  sameAsEarlier: whenBodyRead(sameAsEarlier),
+  includesEarlier: whenBodyRead(includesEarlier),
+} satisfies Record<string, Check>;
+
+export type CheckName = keyof typeof CHECKS;
 
 /** Checks whose failure makes the rest of a case's findings consequences of it. */
-export const ROOT_CAUSES = new Set(['answered', 'noServerError', 'statusAsDocumented', 'answerWithinLimits']);
+export const ROOT_CAUSES: ReadonlySet<CheckName> = new Set([
+  'answered',
+  'noServerError',
+  'statusAsDocumented',
+  'answerWithinLimits',
+]);

@@ -6,7 +6,7 @@ import type { Json } from '../../lib/contract.ts';
 import fc from 'fast-check';
 import type { Case, CaseRequest, Drawn, Expectation } from '../engine/case.ts';
 import type { CaseResult, CheckResult } from '../engine/result.ts';
-import { CHECKS, type Exchange } from './checks.ts';
+import { CHECKS, ROOT_CAUSES, type CheckName, type Exchange } from './checks.ts';
 import { parseBoundedJson } from './http/parse-json.ts';
 import {
   bodyText,
@@ -87,11 +87,12 @@ export function grade(
   const failures: CheckResult[] = [];
   // Graded on the raw answer; what a result keeps has its secrets blanked first, and is cut only then.
   const shown = (text: string) => excerpt(text, SHOWN_CHARS, target.redact);
-  for (const check of CHECKS) {
+  for (const [name, check] of Object.entries(CHECKS)) {
     const result = check(expect, exchange, checkContext);
     if (result && !result.passed)
       failures.push({
-        check: check.name,
+        check: name,
+        explainsTheRest: ROOT_CAUSES.has(name as CheckName),
         passed: false,
         expected: shown(result.expected),
         actual: shown(result.actual),
