@@ -183,9 +183,18 @@ describe('exit codes', () => {
       },
     );
     expect(code).toBe(2);
-    expect(stderr).toMatch(
-      /^Preflight refused, nothing was graded: POST .*\/packaging_order \(createPackagingOrder\.success\.[^)]+\) must be answered 200; the server answered 401 \(application\/json; charset=utf-8, "\{.*ERR0000.*\}"\)\. Check the credentials\.$/,
-    );
+    expect(stderr.split('\n').slice(0, 6)).toEqual([
+      'Preflight refused: the server cannot be judged, so no case was run.',
+      expect.stringMatching(/^✗ createPackagingOrder\.success\.example\.\w+: the request example "\w+" is accepted$/),
+      '    preflight',
+      '      expected status 200',
+      expect.stringMatching(/^ {6}actual {3}status 401 \(application\/json; charset=utf-8, "\{.*ERR0000.*\}"\)$/),
+      '      fix      Check the credentials it sends: the token of the security schemes, header x-channel-key.',
+    ]);
+    expect(stderr).toMatch(/^ {4}reproduce: curl -i -X POST '.*\/packaging_order' .*"x-access-token: \$\{TOKEN\}"/m);
+    // Said once, and the verdict line ends as a sentence.
+    expect(`${stdout}\n${stderr}`.match(/ERR0000/g)).toHaveLength(1);
+    expect(stdout).toMatch(/^NOT GRADED: the preflight request was refused, so no case was run, in \d+\.\d\d s\.$/m);
     expect(stdout).toMatch(/^NOT GRADED: the preflight request was refused/m);
     expect(reportsIn(reportDir).json).toMatchObject({ result: 'not-graded', exitCode: 2, totals: { run: 0 } });
   });
@@ -197,7 +206,8 @@ describe('exit codes', () => {
     await new Promise((resolve) => closed.close(resolve));
     const { code, stderr } = await run(['--base-url', `http://127.0.0.1:${port}`]);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/^Preflight refused, nothing was graded: POST .*: connection refused$/);
+    expect(stderr).toMatch(/^ {6}actual {3}connection refused$/m);
+    expect(stderr).toMatch(/^ {6}fix {6}Check that --base-url reaches the server/m);
   });
 
   it('2 with one line when the reports cannot be written, after the summary', async () => {

@@ -10,8 +10,17 @@ import type { CaseResult } from '../engine/result.ts';
 import { selectCases } from '../engine/select.ts';
 import { writeReports } from '../report/files.ts';
 import { forTerminal } from '../report/output/safe-text.ts';
-import { EXIT_CODES, failureText, header, result, summary, type Reproduction, type RunInfo } from '../report/report.ts';
-import { preflight } from '../run/preflight.ts';
+import {
+  describeFailure,
+  EXIT_CODES,
+  failureText,
+  header,
+  result,
+  summary,
+  type Reproduction,
+  type RunInfo,
+} from '../report/report.ts';
+import { preflight, type Preflight } from '../run/preflight.ts';
 import { reproduce } from '../run/reproduce.ts';
 import { runCases } from '../run/runner.ts';
 import type { TargetRedactor } from '../run/secrets.ts';
@@ -135,18 +144,22 @@ function runInfo({ contract, settings }: RunContext, { catalogue, cases }: Plan,
 
 /** The preflight, then every case with progress lines; none when the preflight refused (`info.stopped` says why). */
 async function gradeCases(
-  { settings, say, warn }: RunContext,
+  { settings, credentials, say, warn }: RunContext,
   { reading, catalogue, cases }: Plan,
   target: Target,
   info: RunInfo,
 ): Promise<CaseResult[]> {
-  const ready = await preflight(catalogue.cases.map(catalogue.renew), target);
+  const ready = await preflight(catalogue.cases.map(catalogue.renew), target, reading);
   if (!ready.ok) {
-    info.stopped = ready.reason;
-    warn(`Preflight refused, nothing was graded: ${forTerminal(ready.reason)}`);
+    info.stopped = `${ready.reason}. ${ready.finding.fix}`;
+    warn(preflightRefusal(ready, target, credentials));
     return [];
   }
-  say(`Preflight passed (${ready.testCase.id}). Running ${cases.length} cases (${settings.concurrency} at a time)…`);
+  say(
+    ready.off
+      ? `Preflight: ${ready.off}; the cases grade that. Running ${cases.length} cases (${settings.concurrency} at a time)…`
+      : `Preflight passed (${ready.testCase.id}). Running ${cases.length} cases (${settings.concurrency} at a time)…`,
+  );
   let done = 0;
   let failed = 0;
   const options = { concurrency: settings.concurrency, generatedRuns: settings.generated, seed: settings.seed };
@@ -156,6 +169,22 @@ async function gradeCases(
     if (done % 50 === 0 || done === cases.length)
       say(`  [${done}/${cases.length}] ${failed ? `${failed} failed so far` : 'all as documented so far'}`);
   });
+}
+
+/** A refused preflight, told as a failing case is: what came, what to fix, and the cURL line to try it again. */
+function preflightRefusal(refused: Preflight & { ok: false }, target: Target, credentials: Credential[]): string {
+  const lead = 'Preflight refused: the server cannot be judged, so no case was run.';
+  if (!refused.testCase) return `${lead} ${refused.reason}. ${refused.finding.fix}`;
+  const failure = { check: 'preflight', explainsTheRest: true, ...refused.finding };
+  const result: CaseResult = {
+    testCase: refused.testCase,
+    outcome: 'failed',
+    passed: false,
+    ms: 0,
+    failures: [failure],
+  };
+  const reproduction: Reproduction = { curl: (r) => reproduce(r.testCase, target.baseUrlFor, credentials) };
+  return `${lead}\n${describeFailure(result, reproduction)}`;
 }
 
 /** The failures, the summary and the reports; the exit code of the verdict (2 when the reports cannot be written). */

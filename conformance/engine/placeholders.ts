@@ -66,7 +66,8 @@ export function fill(
  */
 export function secretWrittenIn(body: string, secrets: Record<string, string>): string | undefined {
   const written = Object.entries(secrets).find(([, value]) => value !== '' && body.includes(JSON.stringify(value)));
-  return written && `the case sends ${placeholder(written[0])}'s own value, as the document writes it`;
+  const [key] = written ?? [];
+  return key && `the ${key} given is the document's example, which this case sends as one the server does not know`;
 }
 
 function nearMiss(value: string, miss: NearMiss): string {

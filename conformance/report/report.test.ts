@@ -18,7 +18,7 @@ import { writeReports } from './files.ts';
 import { htmlReport } from './html.ts';
 import { jsonReport, jsonReportText } from './json.ts';
 import { junitReport } from './junit.ts';
-import { failureText, result, summary, verdict, type RunInfo } from './report.ts';
+import { failureText, headerFields, result, summary, verdict, type RunInfo } from './report.ts';
 import { reproduce } from '../run/reproduce.ts';
 import type { CaseResult } from '../engine/result.ts';
 import { baseUrlFor } from '../run/target.ts';
@@ -105,6 +105,13 @@ const results: CaseResult[] = [
 ];
 
 describe('verdict', () => {
+  it('counts the cases that could not be applied apart from those as documented', () => {
+    const passedAndNot = [results[2]!, results[3]!];
+    expect(verdict(passedAndNot, info())).toBe(
+      'CONFORMANT: 1 of the 2 cases run are as documented, and 1 could not be applied to this server',
+    );
+  });
+
   it('names what a subset run left out, and never calls it simply CONFORMANT', () => {
     const passed = [results[2]!];
     expect(verdict(passed, info())).toMatch(/^CONFORMANT: all 1 cases/);
@@ -118,7 +125,17 @@ describe('verdict', () => {
 
   it('says when nothing was graded, and when the suite itself failed', () => {
     expect(result([], info({ stopped: 'the server answered 302' }))).toBe('not-graded');
-    expect(verdict([], info({ stopped: 'the server answered 302' }))).toMatch(/^NOT GRADED: .*302/);
+    // The reason is told once, where the run stopped, and in the reports' header: the verdict only names it.
+    expect(verdict([], info({ stopped: 'the server answered 302' }))).toBe(
+      'NOT GRADED: the preflight request was refused, so no case was run',
+    );
+    expect(headerFields(info({ stopped: 'the server answered 302' }))).toContainEqual([
+      'Stopped',
+      'the server answered 302',
+    ]);
+    expect(htmlReport([], info({ stopped: 'the server answered 302' }), reproduction)).toContain(
+      'the server answered 302',
+    );
     const error: CaseResult = { testCase: first!, outcome: 'error', passed: false, ms: 0, failures: [], note: 'boom' };
     expect(result([error, results[0]!], info())).toBe('suite-error');
   });

@@ -76,19 +76,26 @@ export function result(results: CaseResult[], info: RunInfo): Result {
 export function verdict(results: CaseResult[], info: RunInfo): string {
   const failed = count(results, 'failed');
   const errors = count(results, 'error');
+  const passed = count(results, 'passed');
+  const inapplicable = count(results, 'inapplicable');
   const left = notRun(info);
   const part = left > 0 ? `; ${left} of the ${info.catalogueSize} cases of the catalogue were not run` : '';
+  // Only the cases that passed are as documented: the ones that could not be sent as meant are not.
+  const asDocumented =
+    inapplicable > 0
+      ? `${passed} of the ${results.length} cases run are as documented, and ${inapplicable} could not be applied to this server`
+      : `all ${results.length} cases${left > 0 ? ' run are' : ''} as documented`;
   switch (result(results, info)) {
     case 'not-graded':
-      return `NOT GRADED: the preflight request was refused, so no case was run: ${info.stopped}`;
+      return 'NOT GRADED: the preflight request was refused, so no case was run';
     case 'suite-error':
       return `NOT GRADED IN FULL: the suite itself failed on ${errors} of ${results.length} cases (a bug of the suite, not of the server)${failed ? `; ${failed} cases depart from the document` : ''}${part}`;
     case 'not-conformant':
       return `NOT CONFORMANT: ${failed} of ${results.length} cases depart from the document${part}`;
     case 'conformant-in-part':
-      return `CONFORMANT IN PART: all ${results.length} cases run are as documented${part}`;
+      return `CONFORMANT IN PART: ${asDocumented}${part}`;
     case 'conformant':
-      return `CONFORMANT: all ${results.length} cases as documented`;
+      return `CONFORMANT: ${asDocumented}`;
   }
 }
 
@@ -117,6 +124,7 @@ export function headerFields(info: RunInfo): [string, string][] {
     ['Contract', `${info.contract.title} ${info.contract.version}`],
     ['Tool', `${info.tool.name} ${info.tool.version}`],
     ['Options', options.join(' ') || '(defaults)'],
+    ...(info.stopped === undefined ? [] : [['Stopped', info.stopped] as [string, string]]),
     [
       'Not run',
       left.length

@@ -57,6 +57,7 @@ describe('authCases', () => {
 
   it('reads an empty API key, another scheme word and a bare scheme word as no token', () => {
     expect(byId(cases, 'key.empty').request.headers['x-key']).toBe('');
+    expect(byId(cases, 'key.empty').title).toBe('the X-Key header sent empty is no token');
     expect(byId(cases, 'bearer.other-scheme').request.headers.authorization).toBe('Basic {{token}}');
     expect(byId(cases, 'bearer.no-token').request.headers.authorization).toBe('bearer');
     for (const part of ['key.empty', 'bearer.other-scheme', 'bearer.no-token'])

@@ -66,7 +66,7 @@ function placeProbes(context: OperationContext, scheme: SecurityScheme): Probe[]
     ...Object.entries(NEAR_MISSES).map(([miss, how]) =>
       probe(miss, `the token ${how}, in ${where}, is refused`, only(nearMissOf(TOKEN, miss as NearMiss))),
     ),
-    ...(scheme.type === 'apiKey' ? [probe('empty', `an empty ${where} is no token`, only(''), 'missing')] : []),
+    ...(scheme.type === 'apiKey' ? [probe('empty', `${where} sent empty is no token`, only(''), 'missing')] : []),
   ];
 }
 

@@ -47,10 +47,12 @@ export function candidatesFor(contract: Contract, slot: Slot, source: ValueSourc
   if (types.includes('boolean')) candidates.push(...booleans());
   if (types.includes('array')) candidates.push(...arrays(contract, slot));
   if (types.includes('object')) candidates.push(...objects(slot));
-  for (const value of schema['x-unique'] === true ? [] : (schema.examples ?? [])) {
+  // A credential's example is named by its place: its value may be the vendor's own, which is never shown.
+  const credential = schema['x-credential'] === true;
+  for (const [i, value] of (schema['x-unique'] === true ? [] : (schema.examples ?? [])).entries()) {
     candidates.push({
-      kind: `example-${label(value)}`,
-      title: `the documented example ${show(value)}`,
+      kind: `example-${credential ? i + 1 : label(value)}`,
+      title: credential ? `the documented example ${i + 1}` : `the documented example ${show(value)}`,
       keyword: 'examples',
       value,
       valid: true,
