@@ -1,12 +1,14 @@
 // The seed article, not our memory of it, is the reference: every field rule and error row it states must be
-// in the document.
+// in the document. The article is in ../shared beside the checkout, which CI has and a clone may not.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isObject, loadContract, type Json } from '../lib/contract.ts';
+import { needs } from '../test/needs.ts';
 
 const SEED_PATH = fileURLToPath(new URL('../../shared/seed/create-packaging-order.txt', import.meta.url));
-const seed = readFileSync(SEED_PATH, 'utf8');
+const hasSeed = needs('the seed article tests', SEED_PATH, 'the shared folder beside the checkout holds it');
+const seed = hasSeed ? readFileSync(SEED_PATH, 'utf8') : '';
 
 function tableAfter(header: string): string[][] {
   const lines = seed.split('\n');
@@ -46,10 +48,10 @@ const property = (name: string) => {
 };
 const allExamples = operation.responses.flatMap((response) => response.examples.map((ex) => ({ response, ex })));
 
-const fieldRows = tableAfter('| Field | Required or Optional? | Type | Description | ');
-const errorRows = tableAfter('| Error Message or Error Type | Error Code | Description | ');
+const fieldRows = hasSeed ? tableAfter('| Field | Required or Optional? | Type | Description | ') : [];
+const errorRows = hasSeed ? tableAfter('| Error Message or Error Type | Error Code | Description | ') : [];
 
-describe('the seed field table is in the document', () => {
+describe.runIf(hasSeed)('the seed field table is in the document', () => {
   it('reads ten fields from the seed', () => expect(fieldRows).toHaveLength(10));
 
   for (const [field, requirement, type, description] of fieldRows as [string, string, string, string][]) {
@@ -101,7 +103,7 @@ describe('the seed field table is in the document', () => {
   });
 });
 
-describe('the seed error table is in the document', () => {
+describe.runIf(hasSeed)('the seed error table is in the document', () => {
   it('reads five errors from the seed', () => expect(errorRows).toHaveLength(5));
 
   for (const [message, code] of errorRows as [string, string][]) {
@@ -118,7 +120,7 @@ describe('the seed error table is in the document', () => {
   }
 });
 
-describe('the seed samples are the document examples', () => {
+describe.runIf(hasSeed)('the seed samples are the document examples', () => {
   it('the cURL body is a named request example', () => {
     const sampleRequest = jsonAfter('Sample cURL Request');
     const named = requestBody.examples.map((ex) => ex.value);
