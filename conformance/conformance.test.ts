@@ -309,6 +309,11 @@ const DETECTED_BY: Partial<Record<FaultName, Detection>> = {
     id: 'createPackagingOrder.success.example.legacyMarket',
     rule: '#/paths/~1packaging_order/post/requestBody/content/application~1json/examples/legacyMarket',
   },
+  'allow-lists-every-method': {
+    document: 'contract',
+    id: 'createPackagingOrder.routing.method-get',
+    rule: '#/x-route-errors/405',
+  },
   'text-plain-answers': {
     document: 'contract',
     id: 'createPackagingOrder.success.example.seedSample',

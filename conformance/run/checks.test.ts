@@ -53,3 +53,26 @@ describe('an answer over the limits', () => {
     ]);
   });
 });
+
+describe('allowListsMethods', () => {
+  const wrongMethod = cases.find((c) => c.expect.allow)!;
+  const allowed = (allow: string | undefined) => {
+    const exchange: Exchange = { status: 405, headers: allow === undefined ? {} : { allow }, text: '', ms: 1 };
+    const context = { contract, validator, timeoutMs: 1000, testCase: wrongMethod };
+    return CHECKS.allowListsMethods(wrongMethod.expect, exchange, context)?.passed;
+  };
+  const own = wrongMethod.expect.allow!;
+
+  it('takes the path’s own methods, in any order and case, with HEAD beside GET and OPTIONS', () => {
+    expect(allowed(own.join(', '))).toBe(true);
+    expect(allowed([...own].reverse().join(',').toLowerCase())).toBe(true);
+    expect(allowed([...own, 'OPTIONS'].join(', '))).toBe(true);
+  });
+
+  it('refuses a method the path does not have, one left out, and no Allow at all', () => {
+    const other = ['GET', 'PUT', 'DELETE'].find((m) => !own.includes(m))!;
+    expect(allowed([...own, other].join(', '))).toBe(false);
+    expect(allowed(own.slice(1).join(', ') || 'OPTIONS')).toBe(false);
+    expect(allowed(undefined)).toBe(false);
+  });
+});
