@@ -44,6 +44,32 @@ export const operations = {
       {"key":"channelKey","in":"header","name":"x-channel-key","value":"{{channelKey}}"},
     ],
   },
+  assignSerials: {
+    method: "POST",
+    path: "/serials/assign",
+    servers: ["/v1/manufacturer/v2/api"],
+    statuses: [200,400,401,404,409,413,422],
+    security: [
+      [{"scheme":"accessToken","key":"token","in":"header","name":"x-access-token","value":"{{token}}"}],
+      [{"scheme":"bearerToken","key":"token","in":"header","name":"authorization","value":"Bearer {{token}}"}],
+    ],
+    credentials: [
+      {"key":"channelKey","in":"header","name":"x-channel-key","value":"{{channelKey}}"},
+    ],
+  },
+  releasePackagingOrder: {
+    method: "PATCH",
+    path: "/packaging_order/{order_id}/release",
+    servers: ["/v1/manufacturer/v2/api"],
+    statuses: [200,400,401,404,409,422],
+    security: [
+      [{"scheme":"accessToken","key":"token","in":"header","name":"x-access-token","value":"{{token}}"}],
+      [{"scheme":"bearerToken","key":"token","in":"header","name":"authorization","value":"Bearer {{token}}"}],
+    ],
+    credentials: [
+      {"key":"channelKey","in":"header","name":"x-channel-key","value":"{{channelKey}}"},
+    ],
+  },
   authenticate: {
     method: "POST",
     path: "/api_auth",

@@ -86,6 +86,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/serials/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign serials to packaging orders
+         * @description *Source:* [Assign serials to packaging orders](https://support.movilitas.cloud/support/solutions/articles/16000123158-assign-serials-to-packaging-orders):
+         *     serial numbers from the Movilitas.Cloud serial number pool are assigned to one or more packaging orders, whose
+         *     status goes from `Open` to `Pending release`; enough free serial numbers must be in the pool. The article's
+         *     method, URL and body are not public.
+         *
+         *     *Decision:*
+         *
+         *     - `POST /v1/manufacturer/v2/api/serials/assign`, beside the public `serials/decommission` of the same API, with
+         *       the headers of every request of the API (token and `x-channel-key`).
+         *     - The body names the orders: `{"order_ids": ["Order145", …]}`, 1 to 100 different IDs.
+         *     - All or nothing: every order named must be one of your tenant's (else 404) and `Open` (else 409, with the orders
+         *       as they stand in `data`); then all of them move to `Pending release`, and `data` holds them as they are now, in
+         *       the order they were named.
+         *     - An order in `Pending release` is no longer listed by Get open packaging orders.
+         *     - The serial number pool is not part of this contract: how many serial numbers an order takes, and the answer
+         *       when the pool runs short, are not documented here.
+         */
+        post: operations["assignSerials"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/packaging_order/{order_id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description *Decision:* the ID of the order, as sent in `order_id` when it was created (1–255 characters), percent-encoded as a path segment. A value that breaks the rule gets a 422 naming `order_id`.
+                 * @example Order145
+                 */
+                order_id: components["parameters"]["OrderIdInPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Release order to packaging line
+         * @description *Source:* [Release order to packaging line](https://support.movilitas.cloud/support/solutions/articles/16000123159-release-order-to-packaging-line):
+         *     the method is `PATCH`; an order in status `Pending release` is released to a packaging line, and its status
+         *     becomes `In progress`. The public article is cut off in the middle of the URL, so the path and body are not
+         *     public.
+         *
+         *     *Decision:*
+         *
+         *     - `PATCH /v1/manufacturer/v2/api/packaging_order/{order_id}/release`: the order is named in the path (its
+         *       `order_id`, percent-encoded as any path segment), and the request has no body. It goes to the packaging line
+         *       its `packaging_line_tag` names.
+         *     - The order must be one of your tenant's (else 404) and in `Pending release` (else 409, with the order as it
+         *       stands in `data`, so the answer names its current status). Then it moves to `In progress`, and `data` holds it
+         *       as it is now.
+         */
+        patch: operations["releasePackagingOrder"];
+        trace?: never;
+    };
     "/api_auth": {
         parameters: {
             query?: never;
@@ -381,6 +454,71 @@ export interface components {
             } & components["schemas"]["PackagingOrder"])[];
         };
         /**
+         * AssignSerialsRequest
+         * @description *Decision:* the orders to assign serial numbers to, by `order_id`. The article names "one or more packaging orders" (*Source*) but not its body.
+         */
+        AssignSerialsRequest: {
+            /** @description *Decision:* 1 to 100 different order IDs, each as sent when the order was created. Every one must name an `Open` order of your tenant, or none is changed. */
+            order_ids: components["schemas"]["OrderId"][];
+        };
+        /**
+         * SerialsAssigned
+         * @description *Decision:* the success envelope of the create answer (*Source:* `success`, `message`, `data`), with the orders named, in the order named, as they are now: in `Pending release`.
+         */
+        SerialsAssigned: {
+            /** @constant */
+            success: true;
+            /** @constant */
+            message: "Serials assigned";
+            data: ({
+                /**
+                 * @description *Source:* an order with serial numbers assigned is `Pending release`.
+                 * @constant
+                 */
+                status?: "Pending release";
+            } & components["schemas"]["PackagingOrder"])[];
+        };
+        /**
+         * PackagingOrderNotOpenError
+         * @description *Decision:* status 409, message and envelope, with the orders named as they stand (so the answer names the status of each). The article documents no answer for an order that is not `Open`.
+         */
+        PackagingOrderNotOpenError: {
+            /** @constant */
+            success: false;
+            /** @constant */
+            message: "Packaging order is not Open";
+            /** @description *Decision:* every order named, in the order named, unchanged. */
+            data: components["schemas"]["PackagingOrder"][];
+        };
+        /**
+         * PackagingOrderReleased
+         * @description *Decision:* the success envelope of the create answer (*Source:* `success`, `message`, `data`), with the order as it is now: in `In progress`.
+         */
+        PackagingOrderReleased: {
+            /** @constant */
+            success: true;
+            /** @constant */
+            message: "Packaging order released";
+            data: {
+                /**
+                 * @description *Source:* an order released to a packaging line is `In progress`.
+                 * @constant
+                 */
+                status?: "In progress";
+            } & components["schemas"]["PackagingOrder"];
+        };
+        /**
+         * PackagingOrderNotPendingReleaseError
+         * @description *Decision:* status 409, message and envelope, with the order as it stands (so the answer names its status). The article documents no answer for an order that is not `Pending release`.
+         */
+        PackagingOrderNotPendingReleaseError: {
+            /** @constant */
+            success: false;
+            /** @constant */
+            message: "Packaging order is not Pending release";
+            data: components["schemas"]["PackagingOrder"];
+        };
+        /**
          * AuthRequest
          * @description The API credentials to exchange for a token. *Source:* the fields `api_key` and `api_secret` of the Authentication API article's sample request. *Decision:* both required, any other property is rejected with 422 (as for a packaging order); `x-credential` tells tools that the server checks them against the ones it knows, so they come from the tool's configuration and are never printed.
          */
@@ -544,6 +682,60 @@ export interface components {
                 "application/json": components["schemas"]["OpenPackagingOrders"];
             };
         };
+        /** @description Serial numbers are assigned, and every order named is now `Pending release`. *Source:* the status change. *Decision:* status 200 and the envelope of the create answer (*Source*), with the orders in `data`. */
+        SerialsAssigned: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["SerialsAssigned"];
+            };
+        };
+        /** @description An order named is not `Open`: serial numbers were assigned to it before, or it has moved on. *Decision:* status 409; no order named is changed, and `data` shows each as it stands. */
+        PackagingOrderNotOpen: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PackagingOrderNotOpenError"];
+            };
+        };
+        /** @description The body is JSON but breaks its rules. *Source:* the message `Validation error`. *Decision:* status 422 and `errors`, one entry per offending field, as for a create. */
+        AssignUnprocessable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ValidationError"];
+            };
+        };
+        /** @description The order is released to its packaging line and is now `In progress`. *Source:* the status change. *Decision:* status 200 and the envelope of the create answer (*Source*), with the order in `data`. */
+        PackagingOrderReleased: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PackagingOrderReleased"];
+            };
+        };
+        /** @description The order is not `Pending release`: it has no serial numbers yet, or it was released before. *Decision:* status 409; the order is not changed, and `data` shows it as it stands. */
+        PackagingOrderNotPendingRelease: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PackagingOrderNotPendingReleaseError"];
+            };
+        };
+        /** @description The `order_id` in the path breaks its rule. *Source:* the rule (1–255 characters) and the message `Validation error`. *Decision:* status 422 and `errors`, naming the parameter, as for a body. */
+        OrderIdInPathInvalid: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ValidationError"];
+            };
+        };
         /** @description The API credentials are accepted. *Source:* the answer starts `{"success": true, "message": "Auth…`; status 200 as for the other requests. *Decision:* the rest of the message, and the token in `data.token`. */
         Authenticated: {
             headers: {
@@ -587,6 +779,11 @@ export interface components {
          * @example Ky1SpfEXmjj05fW3USBFD3pgoEi9AQ29Atsnj4Zy
          */
         ChannelKey: string;
+        /**
+         * @description *Decision:* the ID of the order, as sent in `order_id` when it was created (1–255 characters), percent-encoded as a path segment. A value that breaks the rule gets a 422 naming `order_id`.
+         * @example Order145
+         */
+        OrderIdInPath: components["schemas"]["OrderId"];
     };
     requestBodies: never;
     headers: never;
@@ -668,6 +865,64 @@ export interface operations {
             200: components["responses"]["OpenPackagingOrders"];
             400: components["responses"]["ChannelKeyInvalid"];
             401: components["responses"]["Unauthorized"];
+        };
+    };
+    assignSerials: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description *Source:* the channel key of your Manufacturer V2 API shop-floor channel (Tenant Dashboard → Channels → your channel: the key is at the top of the *Edit shopfloor channel* panel). Required on every request. *Decision:* 1–255 letters and digits; a key that is missing, malformed or not a channel of your tenant gets 400 `Channel ID is missing or it needs to be in correct format`. `x-credential` tells tools to treat the value as a secret the server checks against what it knows.
+                 * @example Ky1SpfEXmjj05fW3USBFD3pgoEi9AQ29Atsnj4Zy
+                 */
+                "x-channel-key": components["parameters"]["ChannelKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description *Decision:* the orders, named by their `order_id`, as JSON (`Content-Type: application/json`). */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignSerialsRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["SerialsAssigned"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["PackagingOrderNotFound"];
+            409: components["responses"]["PackagingOrderNotOpen"];
+            413: components["responses"]["PayloadTooLarge"];
+            422: components["responses"]["AssignUnprocessable"];
+        };
+    };
+    releasePackagingOrder: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description *Source:* the channel key of your Manufacturer V2 API shop-floor channel (Tenant Dashboard → Channels → your channel: the key is at the top of the *Edit shopfloor channel* panel). Required on every request. *Decision:* 1–255 letters and digits; a key that is missing, malformed or not a channel of your tenant gets 400 `Channel ID is missing or it needs to be in correct format`. `x-credential` tells tools to treat the value as a secret the server checks against what it knows.
+                 * @example Ky1SpfEXmjj05fW3USBFD3pgoEi9AQ29Atsnj4Zy
+                 */
+                "x-channel-key": components["parameters"]["ChannelKey"];
+            };
+            path: {
+                /**
+                 * @description *Decision:* the ID of the order, as sent in `order_id` when it was created (1–255 characters), percent-encoded as a path segment. A value that breaks the rule gets a 422 naming `order_id`.
+                 * @example Order145
+                 */
+                order_id: components["parameters"]["OrderIdInPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PackagingOrderReleased"];
+            400: components["responses"]["ChannelKeyInvalid"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["PackagingOrderNotFound"];
+            409: components["responses"]["PackagingOrderNotPendingRelease"];
+            422: components["responses"]["OrderIdInPathInvalid"];
         };
     };
     authenticate: {

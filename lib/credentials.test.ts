@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadContract } from './contract.ts';
-import { credentialKey, credentialsOf, encodeOutsidePlaceholders, placeholder } from './credentials.ts';
+import { credentialKey, credentialsOf, encodeOutsidePlaceholders, ofSecondTenant, placeholder } from './credentials.ts';
 
 describe('credentials named from the document', () => {
   it('the kit’s document needs a token, the channel key, and the API key and secret of authenticate', () => {
@@ -23,5 +23,23 @@ describe('credentials named from the document', () => {
     expect(credentialKey('api_secret')).toBe('apiSecret');
     expect(placeholder('apiKey')).toBe('{{apiKey}}');
     expect(encodeOutsidePlaceholders('a b{{token}}/c')).toBe('a%20b{{token}}%2Fc');
+  });
+});
+
+describe('the second tenant', () => {
+  it('has each credential named with second in front, for code, command lines and the environment', () => {
+    const [token, channelKey] = credentialsOf(loadContract());
+    expect(ofSecondTenant(token!)).toEqual({
+      key: 'secondToken',
+      option: 'second-token',
+      env: 'SECOND_TOKEN',
+      description: 'the token of the security schemes, of the second tenant',
+    });
+    expect(ofSecondTenant(channelKey!)).toMatchObject({
+      key: 'secondChannelKey',
+      option: 'second-channel-key',
+      env: 'SECOND_CHANNEL_KEY',
+    });
+    expect(ofSecondTenant(channelKey!)).not.toHaveProperty('example');
   });
 });

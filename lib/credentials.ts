@@ -60,6 +60,16 @@ export function placeholder(key: string): string {
   return `{{${key}}}`;
 }
 
+/**
+ * The same credential of a second tenant: its own token, channel key, API key and secret, which tools take to prove
+ * that one tenant never sees another's items. Named with `second` in front: `secondToken`, `--second-token`,
+ * `SECOND_TOKEN`. It has no example: the document's examples are the first tenant's.
+ */
+export function ofSecondTenant(credential: Credential): Credential {
+  const names = namesFor(`second ${credential.option}`);
+  return { ...names, description: `${credential.description}, of the second tenant` };
+}
+
 const names = new Map<string, ReturnType<typeof spell>>();
 
 function namesFor(name: string) {

@@ -1,6 +1,7 @@
-// The document's echo rule: an object schema marked `x-echoes-request-body` repeats the request's fields that it
-// documents, and takes `const` values for the fields the request cannot have. The mock writes answers by it and
-// the conformance suite checks answers by it.
+// The document's echo rules: an object schema marked `x-echoes-request-body` repeats the request's fields that it
+// documents, and takes `const` values for the fields the request cannot have; a schema marked `x-echoes-parameter`
+// repeats one parameter of the request. The mock writes answers by them and the conformance suite checks answers by
+// them.
 import type { Contract, SchemaNode } from './contract.ts';
 import { isObject, type Json, type JsonObject } from './json.ts';
 import { effective, propertiesOf } from './schema-shape.ts';
@@ -54,4 +55,36 @@ export function valueAt(value: Json, path: string[]): Json | undefined {
   let node: Json | undefined = value;
   for (const key of path) node = Array.isArray(node) ? node[Number(key)] : isObject(node) ? node[key] : undefined;
   return node;
+}
+
+/** Where, in a body of this schema, a value repeats a parameter of the request (`x-echoes-parameter`). */
+export interface ParameterEcho {
+  /** Property names from the top of the response body to the value. */
+  path: string[];
+  /** The parameter's name. */
+  parameter: string;
+}
+
+export function parameterEchoes(contract: Contract, node: SchemaNode, path: string[] = []): ParameterEcho[] {
+  const parameter = node.schema['x-echoes-parameter'];
+  if (parameter !== undefined) return [{ path, parameter }];
+  return propertiesOf(contract, node).flatMap(([name, property]) =>
+    parameterEchoes(contract, property, [...path, name]),
+  );
+}
+
+/** `value` with each parameter echo of the schema set to the value the request gave that parameter. */
+export function withParameterEchoes(
+  contract: Contract,
+  node: SchemaNode | undefined,
+  value: Json,
+  parameters: Record<string, Json>,
+): Json {
+  if (!node) return value;
+  for (const { path, parameter } of parameterEchoes(contract, node)) {
+    const parent = valueAt(value, path.slice(0, -1));
+    if (path.length > 0 && isObject(parent) && parameters[parameter] !== undefined)
+      parent[path.at(-1)!] = parameters[parameter];
+  }
+  return value;
 }

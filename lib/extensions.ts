@@ -17,6 +17,7 @@ export const ERROR_CASES = [
   'fields-invalid',
   'resource-exists',
   'resource-not-found',
+  'transition-refused',
 ] as const;
 
 export type ErrorCase = (typeof ERROR_CASES)[number];

@@ -55,6 +55,8 @@ export interface Schema {
   'x-invalid-examples'?: Json[];
   /** This object repeats the request body's fields it documents (the success `data`). */
   'x-echoes-request-body'?: boolean;
+  /** This value repeats the request's parameter of this name (an id from the path), as the server reads it. */
+  'x-echoes-parameter'?: string;
   /** This array is filled with one entry per offending field (the 422 `errors`). */
   'x-field-errors'?: boolean;
   /** On a request-body property: a secret the server checks against the ones it knows (an API key). */
@@ -128,16 +130,52 @@ export interface ServerObject {
   variables?: Record<string, { default: string; enum?: string[]; description?: string }>;
 }
 
-/** How an operation touches a store of items shared by the operations that name it (`x-resource`). */
-export interface ResourceAction {
+/**
+ * How an operation touches a store of items shared by the operations that name it (`x-resource`). `key` names
+ * what identifies the item: a create's body property; a read's or a transition's parameter, or else its body
+ * property (a transition's may be an array, each value naming an item). `item` points into the success body at the
+ * created item, the item read or moved (an array of them for an array key), or the array listed.
+ */
+export type ResourceAction = CreateAction | ReadAction | ListAction | TransitionAction;
+
+export interface CreateAction {
   name: string;
-  action: 'create' | 'read' | 'list';
-  /** create: the body property that identifies an item; read: the parameter that names it. */
-  key?: string;
-  /** A JSON Pointer into the success body: the created item, the item read, or the array listed. */
+  action: 'create';
+  key: string;
   item: string;
-  /** list: the property values an item must have to be listed. */
+}
+
+export interface ReadAction {
+  name: string;
+  action: 'read';
+  key: string;
+  item: string;
+}
+
+export interface ListAction {
+  name: string;
+  action: 'list';
+  item: string;
+  /** The property values an item must have to be listed. */
   filter?: Record<string, Json>;
+}
+
+export interface TransitionAction {
+  name: string;
+  action: 'transition';
+  key: string;
+  /** Where the answer carries the items as they are after the change; without it, the answer is the example's. */
+  item?: string;
+  transition: Transition;
+}
+
+/** A change of an item's state (`x-resource.transition`). */
+export interface Transition {
+  /** The item property that holds its state. */
+  state: string;
+  /** The states an item may be in for the change; from any other, it is refused (`transition-refused`). */
+  from: Json[];
+  to: Json;
 }
 
 export interface OperationObject {
