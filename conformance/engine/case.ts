@@ -16,6 +16,9 @@ export const FAMILIES = [
   'routing',
   'order',
   'stateful',
+  'lifecycle',
+  'keys',
+  'tenancy',
   'generated',
 ] as const;
 export type Family = (typeof FAMILIES)[number];
@@ -43,6 +46,12 @@ export interface Expectation {
   sameAs?: { pointer: string; earlier: string };
   /** The array at `pointer` must hold the value at `earlier` in the answer to each prelude step, in their order. */
   includes?: { pointer: string; earlier: string };
+  /** The value at `pointer` must be `value`: the item(s) a request acted on, as the steps before left them. */
+  holds?: { pointer: string; value: Json };
+  /** The array at `pointer` must hold each of `present` (in this order, among others) and no item whose `key` is in `absent`. */
+  lists?: { pointer: string; key: string; present: Json[]; absent: Json[] };
+  /** Values of the answer that must repeat a parameter as it was sent (`x-echoes-parameter`), by path. */
+  echoesParameters?: { path: string[]; value: Json }[];
   /** Other answers the document allows for this request (a value that may exist from an earlier run). */
   orElse?: Expectation[];
 }

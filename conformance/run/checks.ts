@@ -4,66 +4,25 @@
 // one read within the suite's limits; `whenAnswered` and `whenBodyRead` say so once. Findings hold whole texts:
 // the runner blanks secrets first and only then cuts them to length.
 import { isDeepStrictEqual } from 'node:util';
-import { isObject, type Contract, type Json } from '../../lib/contract.ts';
+import { isObject } from '../../lib/contract.ts';
 import { echoOf, echoPlaces, valueAt } from '../../lib/echo.ts';
 import { fieldErrorsProperty } from '../../lib/field-errors.ts';
-import { atPointer } from '../../lib/json.ts';
 import { branchesOf } from '../../lib/schema-shape.ts';
-import type { SchemaValidator } from '../../lib/schema-validator.ts';
-import type { Case, Expectation } from '../engine/case.ts';
+import type { Expectation } from '../engine/case.ts';
 import type { Finding } from '../engine/result.ts';
+import {
+  finding,
+  show,
+  whenAnswered,
+  whenBodyRead,
+  type Answered,
+  type Check,
+  type CheckContext,
+  type Exchange,
+} from './check-kit.ts';
+import { includesEarlier, itemsAsLeft, listAsLeft, parametersEchoed, sameAsEarlier } from './state-checks.ts';
 
-export interface Exchange {
-  status?: number;
-  /** Lower-case names. */
-  headers: Record<string, string>;
-  text: string;
-  /** The body parsed as JSON, or undefined when it is not JSON. */
-  json?: Json;
-  ms: number;
-  /** Why no answer came (timeout, refused connection, cut short, not HTTP). */
-  failure?: string;
-  /** Why the body was not graded: over the byte cap (then `text` is empty), or JSON too deep or too large. */
-  overLimit?: string;
-}
-
-export type Answered = Exchange & { status: number };
-
-export interface CheckContext {
-  contract: Contract;
-  validator: SchemaValidator;
-  timeoutMs: number;
-  testCase: Case;
-  /** The answers to the case's prelude steps, in order, for cases that build on them. */
-  earlier?: Json[];
-}
-
-export type Check = (expect: Expectation, exchange: Exchange, context: CheckContext) => Finding | undefined;
-
-const show = (value: unknown) => (value === undefined ? '(nothing)' : JSON.stringify(value));
-const finding = (passed: boolean, expected: string, actual: string, fix: string): Finding => ({
-  passed,
-  expected,
-  actual,
-  fix,
-});
-
-/** A check that only means something once the server answered. */
-function whenAnswered(
-  check: (expect: Expectation, exchange: Answered, context: CheckContext) => Finding | undefined,
-): Check {
-  return (expect, exchange, context) =>
-    exchange.status === undefined ? undefined : check(expect, { ...exchange, status: exchange.status }, context);
-}
-
-/** A check of the body, which means nothing when the body was not read within the suite's limits. */
-function whenBodyRead(
-  check: (expect: Expectation, exchange: Answered, context: CheckContext) => Finding | undefined,
-): Check {
-  return whenAnswered((expect, exchange, context) =>
-    exchange.overLimit === undefined ? check(expect, exchange, context) : undefined,
-  );
-}
+export type { Answered, Check, CheckContext, Exchange } from './check-kit.ts';
 
 export function answered(_expect: Expectation, exchange: Exchange, { timeoutMs }: CheckContext): Finding {
   return finding(
@@ -227,43 +186,6 @@ function allowListsMethods(expect: Expectation, exchange: Answered): Finding | u
   );
 }
 
-/** What a read returns is what the earlier request created. */
-function sameAsEarlier(expect: Expectation, exchange: Answered, { earlier }: CheckContext): Finding | undefined {
-  if (!expect.sameAs) return undefined;
-  const expected = atPointer(earlier?.at(-1), expect.sameAs.earlier);
-  const actual = atPointer(exchange.json, expect.sameAs.pointer);
-  return finding(
-    isDeepStrictEqual(expected, actual),
-    `${expect.sameAs.pointer}: ${show(expected)}`,
-    `${expect.sameAs.pointer}: ${show(actual)}`,
-    'Return the item as it was created, for the key the link gives.',
-  );
-}
-
-/** The list holds what each earlier request created, in the order they were created. */
-function includesEarlier(expect: Expectation, exchange: Answered, { earlier = [] }: CheckContext): Finding | undefined {
-  if (!expect.includes) return undefined;
-  const { pointer } = expect.includes;
-  const items = earlier.map((answer) => atPointer(answer, expect.includes!.earlier));
-  const list = atPointer(exchange.json, pointer);
-  const places = Array.isArray(list)
-    ? items.map((item) => list.findIndex((entry) => isDeepStrictEqual(entry, item)))
-    : [];
-  const found =
-    places.length === items.length && places.every((place, i) => place >= 0 && (i === 0 || place > places[i - 1]!));
-  const actual = !Array.isArray(list)
-    ? `${pointer}: ${show(list)}`
-    : places.includes(-1)
-      ? `${list.length} item(s), without ${show(items[places.indexOf(-1)])}`
-      : `the items at positions ${places.join(', ')}`;
-  return finding(
-    found,
-    `${pointer} holding ${items.length} created item(s), in the order they were created`,
-    actual,
-    'List every item that matches, as it was created, oldest first.',
-  );
-}
-
 /**
  * The registry, in report order, each check under its name. The name is written here, as data: a function's own
  * name is not kept by a minifier, and the packaged CLI is minified.
@@ -281,6 +203,9 @@ export const CHECKS = {
   allowListsMethods: whenAnswered(allowListsMethods),
   sameAsEarlier: whenBodyRead(sameAsEarlier),
   includesEarlier: whenBodyRead(includesEarlier),
+  itemsAsLeft: whenBodyRead(itemsAsLeft),
+  listAsLeft: whenBodyRead(listAsLeft),
+  parametersEchoed: whenBodyRead(parametersEchoed),
 } satisfies Record<string, Check>;
 
 export type CheckName = keyof typeof CHECKS;
