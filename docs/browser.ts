@@ -1,11 +1,42 @@
-// How the docs test reads the Redoc page in Chromium: the way to an operation from the sidebar, the code sample of
-// each language, and the picture saved for review. Redoc's own test ids (menu-item-label, right-panel,
-// source-code) and data-section-id are what it finds things by.
-import { mkdirSync } from 'node:fs';
+// How the docs test reads the Redoc page in Chromium: the browser, the way to an operation from the sidebar, the
+// code sample of each language, and the picture saved for review. Redoc's own test ids (menu-item-label,
+// right-panel, source-code) and data-section-id are what it finds things by.
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import type { Operation } from '../lib/contract.ts';
 import type { CodeSample } from '../scripts/docs/samples.ts';
+
+/** Debian's Chromium: the tests drive the browser installed on the machine and never download one. */
+export const CHROMIUM = '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Opens `url` in `tab`, every request to another address refused and written down in `outside`. */
+export async function openOffline(tab: Page, url: string, outside: string[]): Promise<void> {
+  await tab.route('**/*', (route) => {
+    const request = route.request();
+    if (request.url().startsWith(url)) return route.continue();
+    outside.push(`${request.resourceType()} ${request.url()}`);
+    return route.abort();
+  });
+  await tab.goto(url);
+}
 
 /** The labels of the samples' language switcher, with their server where there are several. */
 const LANGUAGES = /^(cURL|TypeScript)( · .+)?$/;

@@ -2,7 +2,7 @@
 // reach none, a heading per error status, and a row per error example with its message and code.
 import { describe, expect, it } from 'vitest';
 import { isObject, loadContract, type DocumentedResponse } from '../../lib/contract.ts';
-import { errorCatalogue, errorResponses } from './catalogue.ts';
+import { catalogueGroups, errorCatalogue, errorResponses } from './catalogue.ts';
 
 describe.each([
   ['the contract', undefined],
@@ -11,10 +11,7 @@ describe.each([
   const contract = loadContract(path);
   const catalogue = errorCatalogue(contract);
   const sections = catalogue.split(/^## /m).slice(1);
-  const sectionsOf = [
-    ...contract.operations.map((op) => ({ title: `${op.summary}: ${op.method} ${op.path}`, responses: op.responses })),
-    { title: 'Any request that reaches no operation', responses: contract.routeErrors },
-  ];
+  const sectionsOf = catalogueGroups(contract);
 
   it('has a section per operation, in the document order, then one for the route errors', () => {
     expect(sections.map((s) => s.split('\n')[0])).toEqual(sectionsOf.map((s) => s.title));

@@ -11,15 +11,11 @@ export const CATALOGUE_TAG = 'Error catalogue';
  * trait tag only the middle column: one wide table would not fit.
  */
 export function errorCatalogue(contract: Contract): string {
-  const sections = [
-    ...contract.operations.map((op) => ({ title: `${op.summary}: ${op.method} ${op.path}`, responses: op.responses })),
-    { title: 'Any request that reaches no operation', responses: contract.routeErrors },
-  ];
   return [
     "Every error this API answers, made from the examples of the document's error responses. A status marked",
     '**Decision** is not in the article: this contract chose it (see *What is sourced and what is decided* in the',
     'introduction). A message without a code has none in the article; tell those apart by status and message.',
-    ...sections.flatMap(({ title, responses }) => [
+    ...catalogueGroups(contract).flatMap(({ title, responses }) => [
       '',
       `## ${title}`,
       ...errorResponses(responses).flatMap((r) => [
@@ -32,6 +28,14 @@ export function errorCatalogue(contract: Contract): string {
       ]),
     ]),
   ].join('\n');
+}
+
+/** The catalogue's groups, each under its title: one per operation, then one for requests that reach none. */
+export function catalogueGroups(contract: Contract): { title: string; responses: DocumentedResponse[] }[] {
+  return [
+    ...contract.operations.map((op) => ({ title: `${op.summary}: ${op.method} ${op.path}`, responses: op.responses })),
+    { title: 'Any request that reaches no operation', responses: contract.routeErrors },
+  ];
 }
 
 /** The responses the catalogue lists: error statuses with at least one example marked `x-error-case`. */
