@@ -1,6 +1,7 @@
-// How the docs test reads the Redoc page in Chromium: the browser, the way to an operation from the sidebar, the
-// code sample of each language, and the picture saved for review. Redoc's own test ids (menu-item-label,
-// right-panel, source-code) and data-section-id are what it finds things by.
+// How the docs tests read the Redoc page in Chromium: the browser, the way to an operation or a group from the
+// sidebar, the code sample of each language, sections drawn, and the picture saved for review. Redoc's own test
+// ids (menu-item-label, right-panel, source-code), component names and data-section-id are what they find things
+// by.
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
@@ -74,6 +75,53 @@ export async function showSample(tab: Page, section: Locator, sample: CodeSample
   const code = panel.getByTestId('source-code').first();
   await code.waitFor({ state: 'visible' });
   return code.innerText();
+}
+
+/** Redoc's link to a tag, and the start of the links of everything under it. */
+export function tagLink(tag: string): string {
+  return `/${tag.toLowerCase().replace(/\s+/g, '-')}`;
+}
+
+/** The sections of a group of the sidebar (a tag with its operations, or its headings), by the group's link. */
+export function sectionsUnder(tab: Page, link: string): Locator {
+  return tab.locator(`[data-section-id^="${link}"]`);
+}
+
+/**
+ * Opens a group of the sidebar unless it is open. Redoc keeps one group open at a time, and puts the sections of
+ * a group into the page only while it is open.
+ */
+export async function openGroup(tab: Page, link: string): Promise<void> {
+  const group = tab.locator(`[data-component-name="Menu/MenuItem"]:has(> a[href="${link}"])`).first();
+  const entries = group.getByTestId('menu-item-label').nth(1);
+  if (!(await entries.isVisible())) await group.locator('> a').click();
+  await entries.waitFor({ state: 'visible' });
+}
+
+/**
+ * Runs `measure` with the view as tall as a long page, its width unchanged: Redoc empties sections far from the
+ * view, so only a view that holds them all keeps every section drawn at once. A page lays out the same at any
+ * height.
+ */
+export async function inTallView<T>(tab: Page, measure: () => Promise<T>): Promise<T> {
+  const view = tab.viewportSize()!;
+  await tab.setViewportSize({ width: view.width, height: 20_000 });
+  try {
+    return await measure();
+  } finally {
+    await tab.setViewportSize(view);
+  }
+}
+
+/**
+ * Scrolls to each section in turn until Redoc has drawn it: a section stays an empty box until it comes near the
+ * view.
+ */
+export async function drawEach(sections: Locator): Promise<void> {
+  for (let i = 0; i < (await sections.count()); i++) {
+    await sections.nth(i).evaluate((section) => section.scrollIntoView());
+    await sections.nth(i).locator(':scope > *').first().waitFor({ state: 'visible' });
+  }
 }
 
 /** One picture for the review: per operation, the page with its cURL sample beside its TypeScript sample; then the catalogue. */

@@ -30,7 +30,9 @@ import {
   openOffline,
   samplesPanel,
   saveComposite,
+  sectionsUnder,
   showSample,
+  tagLink,
 } from './browser.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -198,8 +200,7 @@ describe('the page in Chromium', () => {
     async () => {
       await tab.getByTestId('menu-item-label').filter({ hasText: CATALOGUE_TAG }).first().click();
       // Redoc makes a section per heading of the catalogue's text, drawn once it scrolls into view; each is shot.
-      const slug = `/${CATALOGUE_TAG.toLowerCase().replace(/\s+/g, '-')}`;
-      const sections = tab.locator(`[data-section-id^="${slug}"]`);
+      const sections = sectionsUnder(tab, tagLink(CATALOGUE_TAG));
       const catalogueShots = [];
       for (let i = 0; i < (await sections.count()); i++) {
         // Scrolled by script, one at a time: Redoc draws a section only once it has been in view, replacing it.

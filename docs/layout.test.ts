@@ -1,0 +1,87 @@
+// The docs page as a reviewer reads it on a laptop: 1280 px wide, the narrowest width at which Redoc still puts
+// the code samples beside the text, in Chromium, served by the mock at /docs. For the contract that is the
+// committed docs/index.html; the fixture document's page is built here. Pictures go to test-output/1280/ for a
+// person to look at.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLE_PATH, loadContract } from '../lib/contract.ts';
+import { startMockServer, type RunningMock } from '../mocks/server.ts';
+import { buildDocs, DOCS_OUTPUT } from '../scripts/build-docs.ts';
+import { CATALOGUE_TAG, catalogueGroups } from '../scripts/docs/catalogue.ts';
+import {
+  drawEach,
+  hasChromium,
+  inTallView,
+  launchChromium,
+  openGroup,
+  openOffline,
+  sectionsUnder,
+  tagLink,
+} from './browser.ts';
+import { largestGaps } from './layout.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const SHOTS = join(ROOT, 'test-output/1280');
+/** Room between two blocks of the catalogue: Redoc's margins around a paragraph or table (16 px), not a section's. */
+const MOST_GAP = 48;
+
+const work = mkdtempSync(join(tmpdir(), 'docs-layout-'));
+let browser: Browser;
+beforeAll(async () => {
+  if (hasChromium) browser = await launchChromium();
+  mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe.skipIf(!hasChromium).each([
+  ['contract', BUNDLE_PATH, DOCS_OUTPUT],
+  ['fixture', resolve(ROOT, 'test/fixtures/kinds.openapi.yaml'), undefined],
+])('the docs page of the %s at 1280 px, as the mock serves it', (name, bundlePath, committed) => {
+  const contract = loadContract(bundlePath);
+  const shot = (part: string) => join(SHOTS, `${name}-${part}.png`);
+  const outside: string[] = [];
+  let mock: RunningMock;
+  let tab: Page;
+
+  beforeAll(async () => {
+    const docsPath = committed ?? join(work, `${name}.html`);
+    if (!committed) buildDocs(docsPath, bundlePath);
+    mock = await startMockServer({ credentials: {}, port: 0, bundlePath, docsPath });
+    tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // Shorter than the test's own timeout, so that a missing element is named rather than the test timing out.
+    tab.setDefaultTimeout(10_000);
+    await openOffline(tab, `${mock.url}/docs`, outside);
+  }, 60_000);
+
+  afterAll(async () => {
+    await tab?.close();
+    await mock?.close();
+  });
+
+  it("lists each operation's errors one after another, with no empty gap between them", async () => {
+    await openGroup(tab, tagLink(CATALOGUE_TAG));
+    const sections = sectionsUnder(tab, tagLink(CATALOGUE_TAG));
+    await drawEach(sections);
+    await sections.nth(1).evaluate((section) => section.scrollIntoView());
+    await tab.screenshot({ path: shot('catalogue') });
+    const titles = catalogueGroups(contract).map((group) => group.title);
+    const blocks = sections.locator('[data-component-name="Markdown/Markdown"] > *');
+    const gaps = await inTallView(tab, async () => {
+      await drawEach(sections);
+      return blocks.evaluateAll(largestGaps, titles);
+    });
+    expect(gaps.map((g) => g.group)).toEqual(titles);
+    expect(
+      gaps.filter((g) => g.blocks === 0).map((g) => g.group),
+      'a heading alone',
+    ).toEqual([]);
+    expect(gaps.filter((g) => g.gap > MOST_GAP)).toEqual([]);
+    expect(outside).toEqual([]);
+  }, 60_000);
+});
