@@ -46,11 +46,9 @@ const LANGUAGES = /^(cURL|TypeScript)( · .+)?$/;
 export async function openFromSidebar(tab: Page, operation: Operation): Promise<Locator> {
   const items = tab.getByTestId('menu-item-label');
   const entry = items.filter({ has: tab.getByText(operation.summary, { exact: true }) }).first();
-  // A tag may share its name with a section of the introduction ("Authentication"): try each item of that name.
-  for (const tag of await items.filter({ has: tab.getByText(operation.tags[0] ?? '', { exact: true }) }).all()) {
-    if (await entry.isVisible()) break;
-    await tag.click();
-  }
+  // Every label of the sidebar is its own (layout.test.ts), so the tag's is the tag.
+  const tag = items.filter({ has: tab.getByText(operation.tags[0] ?? '', { exact: true }) });
+  if (!(await entry.isVisible())) await tag.click();
   await entry.click();
   await tab.waitForURL((address) => address.hash.length > 1);
   return tab.locator(`[data-section-id="${new URL(tab.url()).hash.slice(1)}"]`);
@@ -77,6 +75,10 @@ export async function showSample(tab: Page, section: Locator, sample: CodeSample
   return code.innerText();
 }
 
+/** Links of the sidebar: each entry's, and those of the groups (a tag, or a heading with entries under it). */
+const ENTRY = '[data-component-name="Menu/MenuItem"] > a';
+const GROUP = `${ENTRY}:has([data-testid="menu-item-label"] > div > svg)`;
+
 /** Redoc's link to a tag, and the start of the links of everything under it. */
 export function tagLink(tag: string): string {
   return `/${tag.toLowerCase().replace(/\s+/g, '-')}`;
@@ -96,6 +98,37 @@ export async function openGroup(tab: Page, link: string): Promise<void> {
   const entries = group.getByTestId('menu-item-label').nth(1);
   if (!(await entries.isVisible())) await group.locator('> a').click();
   await entries.waitFor({ state: 'visible' });
+}
+
+/** Calls `visit` on the page as it opens, then once each group of the sidebar is open, with the group's link. */
+export async function eachSidebarGroup(tab: Page, visit: (link?: string) => Promise<void>): Promise<void> {
+  await visit();
+  const opened = new Set<string>();
+  for (;;) {
+    const links = await tab.locator(GROUP).evaluateAll((all) => all.map((a) => a.getAttribute('href') ?? ''));
+    const next = links.find((link) => !opened.has(link));
+    if (next === undefined) return;
+    opened.add(next);
+    await openGroup(tab, next);
+    await visit(next);
+  }
+}
+
+/** The label of every entry of the sidebar, read group by group. */
+export async function sidebarLabels(tab: Page): Promise<string[]> {
+  const entries = new Map<string, string>();
+  await eachSidebarGroup(tab, async () => {
+    const shown = await tab.locator(ENTRY).evaluateAll((all) =>
+      all.map((a, i) => {
+        const href = a.getAttribute('href');
+        // Two entries may share a link (Redoc links two equal headings alike): the nth of a link is one entry.
+        const nth = all.slice(0, i).filter((other) => other.getAttribute('href') === href).length;
+        return [`${nth} ${href}`, a.querySelector('[data-text]')?.textContent ?? ''] as const;
+      }),
+    );
+    for (const [key, label] of shown) entries.set(key, label);
+  });
+  return [...entries.values()];
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   openGroup,
   openOffline,
   sectionsUnder,
+  sidebarLabels,
   tagLink,
 } from './browser.ts';
 import { largestGaps } from './layout.ts';
@@ -62,6 +63,12 @@ describe.skipIf(!hasChromium).each([
   afterAll(async () => {
     await tab?.close();
     await mock?.close();
+  });
+
+  it('gives every sidebar entry a label of its own', async () => {
+    const labels = await sidebarLabels(tab);
+    await tab.screenshot({ path: shot('sidebar') });
+    expect(labels.filter((label, i) => labels.indexOf(label) !== i)).toEqual([]);
   });
 
   it("lists each operation's errors one after another, with no empty gap between them", async () => {
