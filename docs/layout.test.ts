@@ -13,6 +13,7 @@ import { buildDocs, DOCS_OUTPUT } from '../scripts/build-docs.ts';
 import { CATALOGUE_TAG, catalogueGroups } from '../scripts/docs/catalogue.ts';
 import {
   drawEach,
+  eachSidebarGroup,
   hasChromium,
   inTallView,
   launchChromium,
@@ -22,7 +23,7 @@ import {
   sidebarLabels,
   tagLink,
 } from './browser.ts';
-import { largestGaps } from './layout.ts';
+import { largestGaps, tablesWiderThanColumn, wordsCut } from './layout.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SHOTS = join(ROOT, 'test-output/1280');
@@ -70,6 +71,25 @@ describe.skipIf(!hasChromium).each([
     await tab.screenshot({ path: shot('sidebar') });
     expect(labels.filter((label, i) => labels.indexOf(label) !== i)).toEqual([]);
   });
+
+  it('breaks headings and Markdown tables only between words, and fits each table in its column', async () => {
+    await tab.evaluate(() => window.scrollTo(0, 0));
+    await tab.screenshot({ path: shot('title') });
+    const cut = new Set<string>();
+    const wide = new Set<string>();
+    await eachSidebarGroup(tab, async (group) => {
+      const sections = group ? sectionsUnder(tab, group) : tab.locator('[data-section-id]');
+      // The text beside the samples, not the samples: headings and tables outside the right panel.
+      const texts = sections.locator(':is(h1, h2, h3, h4, h5, h6, table):not([data-testid="right-panel"] *)');
+      await inTallView(tab, async () => {
+        if (group) await drawEach(sections);
+        for (const text of await texts.all()) for (const word of await text.evaluate(wordsCut)) cut.add(word);
+        for (const table of await texts.evaluateAll(tablesWiderThanColumn)) wide.add(table);
+      });
+    });
+    expect([...cut], 'words cut by a line break').toEqual([]);
+    expect([...wide], 'tables wider than their column').toEqual([]);
+  }, 60_000);
 
   it("lists each operation's errors one after another, with no empty gap between them", async () => {
     await openGroup(tab, tagLink(CATALOGUE_TAG));
