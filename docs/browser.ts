@@ -6,7 +6,6 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import type { Operation } from '../lib/contract.ts';
-import type { CodeSample } from '../scripts/docs/samples.ts';
 
 /** Debian's Chromium: the tests drive the browser installed on the machine and never download one. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -62,17 +61,32 @@ export function samplesPanel(tab: Page, section: Locator): Locator {
     .first();
 }
 
+/** The labels of the operation's samples, as its language switcher lists them. */
+export async function sampleLabels(tab: Page, section: Locator): Promise<string[]> {
+  const switcher = samplesPanel(tab, section).getByRole('button', { name: LANGUAGES });
+  await switcher.click();
+  const labels = await tab.getByRole('menuitem', { name: LANGUAGES }).allInnerTexts();
+  // The menu closes on a second click, not on Escape.
+  await switcher.click();
+  return labels.map((label) => label.trim());
+}
+
 /** Picks the sample's language in the switcher (Redoc remembers the last pick) and gives the code shown. */
-export async function showSample(tab: Page, section: Locator, sample: CodeSample): Promise<string> {
+export async function showSample(tab: Page, section: Locator, label: string): Promise<string> {
+  return (await sampleCode(tab, section, label)).innerText();
+}
+
+/** The code block of the sample with `label`, once picked in the switcher and shown. */
+export async function sampleCode(tab: Page, section: Locator, label: string): Promise<Locator> {
   const panel = samplesPanel(tab, section);
   const switcher = panel.getByRole('button', { name: LANGUAGES });
-  if ((await switcher.innerText()).trim() !== sample.label) {
+  if ((await switcher.innerText()).trim() !== label) {
     await switcher.click();
-    await tab.getByRole('menuitem', { name: sample.label }).click();
+    await tab.getByRole('menuitem', { name: label }).click();
   }
   const code = panel.getByTestId('source-code').first();
   await code.waitFor({ state: 'visible' });
-  return code.innerText();
+  return code;
 }
 
 /** Links of the sidebar: each entry's, and those of the groups (a tag, or a heading with entries under it). */

@@ -185,10 +185,10 @@ describe('the page in Chromium', () => {
       const samples = samplesServedBy(operation, new URL(docsHost.url).host);
       expect(samples.some((sample) => sample.source.includes(docsHost.url))).toBe(operation.servers.length > 1);
       const [first, ...others] = samples;
-      await expect(showSample(tab, section, first!), first!.label).resolves.toBe(first!.source);
+      await expect(showSample(tab, section, first!.label), first!.label).resolves.toBe(first!.source);
       const operationShot = await tab.screenshot();
       for (const sample of others) {
-        await expect(showSample(tab, section, sample), sample.label).resolves.toBe(sample.source);
+        await expect(showSample(tab, section, sample.label), sample.label).resolves.toBe(sample.source);
       }
       shots.push({ operation: operationShot, typescript: await samplesPanel(tab, section).screenshot() });
     },

@@ -17,13 +17,16 @@ import {
   hasChromium,
   inTallView,
   launchChromium,
+  openFromSidebar,
   openGroup,
   openOffline,
+  sampleCode,
+  sampleLabels,
   sectionsUnder,
   sidebarLabels,
   tagLink,
 } from './browser.ts';
-import { largestGaps, tablesWiderThanColumn, wordsCut } from './layout.ts';
+import { hidesLineEnds, largestGaps, tablesWiderThanColumn, wordsCut } from './layout.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SHOTS = join(ROOT, 'test-output/1280');
@@ -110,5 +113,18 @@ describe.skipIf(!hasChromium).each([
     ).toEqual([]);
     expect(gaps.filter((g) => g.gap > MOST_GAP)).toEqual([]);
     expect(outside).toEqual([]);
+  }, 60_000);
+
+  it('shows every line of every code sample whole: a long line wraps', async () => {
+    const hidden: string[] = [];
+    for (const operation of contract.operations) {
+      const section = await openFromSidebar(tab, operation);
+      for (const [i, label] of (await sampleLabels(tab, section)).entries()) {
+        const code = await sampleCode(tab, section, label);
+        if (operation === contract.operations[0] && i === 0) await tab.screenshot({ path: shot('operation') });
+        if (await code.evaluate(hidesLineEnds)) hidden.push(`${operation.operationId} ${label}`);
+      }
+    }
+    expect(hidden).toEqual([]);
   }, 60_000);
 });

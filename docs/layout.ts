@@ -1,5 +1,5 @@
 // What the layout test measures in the page, as a reader sees it: where lines break, what is wider than its
-// column, and how much empty space lies between blocks. Each function runs in the browser (Playwright's evaluate
+// column or box, and how much empty space lies between blocks. Each function runs in the browser (Playwright's evaluate
 // sends its source), so it uses nothing from this module's scope.
 
 /**
@@ -35,6 +35,11 @@ export function tablesWiderThanColumn(elements: Element[]): string[] {
     .filter((element) => element.tagName === 'TABLE')
     .filter((table) => table.parentElement!.scrollWidth > table.parentElement!.clientWidth + 1)
     .map((table) => table.querySelector('th')?.textContent ?? table.textContent!.slice(0, 40));
+}
+
+/** Whether a code block hides the end of a line: wider than its box, the rest out of sight to the right. */
+export function hidesLineEnds(code: Element): boolean {
+  return [code, ...code.querySelectorAll('*')].some((node) => node.scrollWidth > node.clientWidth + 1);
 }
 
 /** A group of blocks under its heading: how many blocks follow the heading, and the largest gap among them. */
