@@ -2,29 +2,17 @@
 // sidebar, the code sample of each language, sections drawn, and the picture saved for review. Redoc's own test
 // ids (menu-item-label, right-panel, source-code), component names and data-section-id are what they find things
 // by.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import type { Operation } from '../lib/contract.ts';
+import { CHROMIUM, CHROMIUM_LAUNCH, needs } from '../test/needs.ts';
 
 /** Debian's Chromium: the tests drive the browser installed on the machine and never download one. */
-export const CHROMIUM = '/usr/bin/chromium';
-export const hasChromium = existsSync(CHROMIUM);
+export const hasChromium = needs('the browser tests', CHROMIUM, 'apt-get install chromium; .ci/run does');
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch(CHROMIUM_LAUNCH);
 }
 
 /** Opens `url` in `tab`, every request to another address refused and written down in `outside`. */

@@ -23,7 +23,6 @@ import {
   serverName,
 } from '../scripts/docs/samples.ts';
 import {
-  CHROMIUM,
   hasChromium,
   launchChromium,
   openFromSidebar,
@@ -38,10 +37,6 @@ import {
 const ROOT = resolve(import.meta.dirname, '..');
 const FIXTURE = resolve(ROOT, 'test/fixtures/kinds.openapi.yaml');
 const hasCurl = spawnSync('curl', ['--version']).status === 0;
-if (!hasChromium)
-  console.warn(
-    `docs test: browser checks skipped, no Chromium at ${CHROMIUM} (apt-get install chromium; .ci/run does)`,
-  );
 if (!hasCurl) console.warn('docs test: the cURL samples are not run, curl is not installed');
 
 const documents: [string, string][] = [
