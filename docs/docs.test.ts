@@ -3,11 +3,11 @@
 // read from the document. The code samples are also run, against the mock, as an integrator would run them: for
 // the contract and for the fixture document, which must build with no code change.
 import { execFile, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_PATH, isObject, loadContract, type Contract, type Operation } from '../lib/contract.ts';
 import { credentialsOf, type Secrets } from '../lib/credentials.ts';
@@ -22,17 +22,21 @@ import {
   samplesAt,
   serverName,
 } from '../scripts/docs/samples.ts';
-import { openFromSidebar, samplesPanel, saveComposite, showSample } from './browser.ts';
+import {
+  hasChromium,
+  launchChromium,
+  openFromSidebar,
+  openOffline,
+  samplesPanel,
+  saveComposite,
+  sectionsUnder,
+  showSample,
+  tagLink,
+} from './browser.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const FIXTURE = resolve(ROOT, 'test/fixtures/kinds.openapi.yaml');
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 const hasCurl = spawnSync('curl', ['--version']).status === 0;
-if (!hasChromium)
-  console.warn(
-    `docs test: browser checks skipped, no Chromium at ${CHROMIUM} (apt-get install chromium; .ci/run does)`,
-  );
 if (!hasCurl) console.warn('docs test: the cURL samples are not run, curl is not installed');
 
 const documents: [string, string][] = [
@@ -145,30 +149,12 @@ describe('the page in Chromium', () => {
     // Served as `npm start` serves it: by the mock, at /docs.
     docsHost = await startMockServer({ credentials: secretsFor(contract).secrets, port: 0, docsPath: page });
     url = `${docsHost.url}/docs`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     tab = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     // Shorter than the test's own timeout, so that a missing element is named rather than the test timing out.
     tab.setDefaultTimeout(10_000);
-    await tab.route('**/*', (route) => {
-      const request = route.request();
-      if (request.url().startsWith(url)) return route.continue();
-      outside.push(`${request.resourceType()} ${request.url()}`);
-      return route.abort();
-    });
     tab.on('pageerror', (error) => pageErrors.push(error.message));
-    await tab.goto(url);
+    await openOffline(tab, url, outside);
   }, 60_000);
 
   afterAll(async () => {
@@ -194,10 +180,10 @@ describe('the page in Chromium', () => {
       const samples = samplesServedBy(operation, new URL(docsHost.url).host);
       expect(samples.some((sample) => sample.source.includes(docsHost.url))).toBe(operation.servers.length > 1);
       const [first, ...others] = samples;
-      await expect(showSample(tab, section, first!), first!.label).resolves.toBe(first!.source);
+      await expect(showSample(tab, section, first!.label), first!.label).resolves.toBe(first!.source);
       const operationShot = await tab.screenshot();
       for (const sample of others) {
-        await expect(showSample(tab, section, sample), sample.label).resolves.toBe(sample.source);
+        await expect(showSample(tab, section, sample.label), sample.label).resolves.toBe(sample.source);
       }
       shots.push({ operation: operationShot, typescript: await samplesPanel(tab, section).screenshot() });
     },
@@ -209,8 +195,7 @@ describe('the page in Chromium', () => {
     async () => {
       await tab.getByTestId('menu-item-label').filter({ hasText: CATALOGUE_TAG }).first().click();
       // Redoc makes a section per heading of the catalogue's text, drawn once it scrolls into view; each is shot.
-      const slug = `/${CATALOGUE_TAG.toLowerCase().replace(/\s+/g, '-')}`;
-      const sections = tab.locator(`[data-section-id^="${slug}"]`);
+      const sections = sectionsUnder(tab, tagLink(CATALOGUE_TAG));
       const catalogueShots = [];
       for (let i = 0; i < (await sections.count()); i++) {
         // Scrolled by script, one at a time: Redoc draws a section only once it has been in view, replacing it.
@@ -223,7 +208,7 @@ describe('the page in Chromium', () => {
         ...contract.operations.flatMap((op) => op.responses),
         ...contract.routeErrors,
       ]).flatMap((r) => r.examples.filter((ex) => ex.errorCase));
-      await expect(tab.locator(`[data-section-id^="${slug}"] tbody tr`).count()).resolves.toBe(examples.length);
+      await expect(sections.locator('tbody tr').count()).resolves.toBe(examples.length);
       for (const { value } of examples) {
         if (!isObject(value)) continue;
         await tab

@@ -1,6 +1,6 @@
-// The Spectral rules on the contract's `x-` extensions (.spectral.yaml) catch what they promise: a copy of the
-// bundle with one extension broken at a time fails, naming the place of the broken value; the unbroken copy
-// passes. Each copy is linted as `openapi.yaml` in a temporary folder with the repository's own ruleset, which
+// The kit's own Spectral rules (.spectral.yaml) catch what they promise: a copy of the bundle with one `x-`
+// extension or server description broken at a time fails, naming the place of the broken value; the unbroken
+// copy passes. Each copy is linted as `openapi.yaml` in a temporary folder with the repository's own ruleset, which
 // keys its exceptions by that base name so that they apply to the copies too.
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -132,6 +132,18 @@ const breakages: Breakage[] = [
     at: ['x-check-orders'],
     value: ['body-too-large'],
     rule: 'x-extension-known',
+  },
+  {
+    name: 'code marks in a server description',
+    at: ['servers', '1', 'description'],
+    value: 'The mock, which also answers without the `/v1` prefix.',
+    rule: 'server-description-plain',
+  },
+  {
+    name: 'a link in the description of a server variable',
+    at: ['paths', '/api_auth', 'servers', '1', 'variables', 'protocol', 'description'],
+    value: 'See [the mock](https://example.test/mock).',
+    rule: 'server-description-plain',
   },
 ];
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { BUNDLE_PATH, contractFrom } from '../lib/contract.ts';
-import { buildDocs, DOCS_OUTPUT, enrich, redocOptions, withoutCdn } from './build-docs.ts';
+import { buildDocs, DOCS_OUTPUT, enrich, redocOptions, withoutCdn, withStyle } from './build-docs.ts';
 import { CATALOGUE_TAG, errorCatalogue } from './docs/catalogue.ts';
 import { codeSamples } from './docs/samples.ts';
 
@@ -54,6 +54,15 @@ describe('withoutCdn', () => {
     expect(offline).not.toContain('cdn.redoc.ly');
     expect(offline.match(/`data:image\/svg\+xml,[^`]+`/g)).toHaveLength(2);
     expect(offline).toContain(' https://x.test/a.svg');
+  });
+});
+
+describe('withStyle', () => {
+  it("puts the stylesheet at the end of the page's head only, as it is", () => {
+    const page = '<head><style>a{}</style></head><body><script>"</head>"</script></body>';
+    expect(withStyle(page, 'b{c:"$&"}')).toBe(
+      '<head><style>a{}</style><style>\nb{c:"$&"}</style>\n</head><body><script>"</head>"</script></body>',
+    );
   });
 });
 

@@ -39,10 +39,18 @@ export function buildDocs(outFile = DOCS_OUTPUT, bundlePath = BUNDLE_PATH): void
     const args = ['build-docs', input, '--inlineBundle', '--openapi', options, '-o', outFile];
     // Telemetry off: otherwise the CLI reports the run, and the page reports every reader to Redocly's collector.
     execFileSync(redocly, args, { cwd: ROOT, env: { ...process.env, REDOCLY_TELEMETRY: 'off' }, stdio: 'pipe' });
-    writeFileSync(outFile, withoutCdn(readFileSync(outFile, 'utf8')));
+    writeFileSync(outFile, withStyle(withoutCdn(readFileSync(outFile, 'utf8')), readFileSync(PAGE_CSS, 'utf8')));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** The page's own stylesheet: Redoc 3's custom properties, and rules where it has none, for laptop widths. */
+const PAGE_CSS = resolve(import.meta.dirname, 'docs/page.css');
+
+/** The page with `css` after Redoc's own styles, so that it wins where both set the same thing. */
+export function withStyle(html: string, css: string): string {
+  return html.replace('</head>', () => `<style>\n${css}</style>\n</head>`);
 }
 
 /** Redoc's "API docs by Redocly" badge loads its logo from a CDN; offline the page carries a drawing of its own. */

@@ -12,7 +12,16 @@ export const CHROMIUM = '/usr/bin/chromium';
 /** The flags a headless Chromium needs here: no sandbox as root, and no calls to hosts a closed network refuses. */
 export const CHROMIUM_LAUNCH = {
   executablePath: CHROMIUM,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 };
 
 /**

@@ -7,9 +7,8 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
 import { XMLValidator } from 'fast-xml-parser';
-import { chromium } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, CHROMIUM_LAUNCH, needs } from '../../test/needs.ts';
+import { hasChromium, launchChromium } from '../../docs/browser.ts';
 import { loadContract } from '../../lib/contract.ts';
 import { credentialsOf } from '../../lib/credentials.ts';
 import { buildCatalogue } from '../engine/catalogue.ts';
@@ -24,7 +23,6 @@ import { reproduce } from '../run/reproduce.ts';
 import type { CaseResult } from '../engine/result.ts';
 import { baseUrlFor } from '../run/target.ts';
 
-const hasChromium = needs('the HTML report in Chromium', CHROMIUM, 'apt-get install chromium; .ci/run does');
 const contract = loadContract();
 const credentials = credentialsOf(contract);
 const { cases } = buildCatalogue(readingOf(contract), { uniquePrefix: 'report' });
@@ -243,7 +241,7 @@ describe('HTML', () => {
 
   it.runIf(hasChromium)('fits 1280 px: nothing overflows sideways and the cURL line wraps (Chromium)', async () => {
     const [path] = writeReports(results, ['html'], dir, info(), reproduction);
-    const browser = await chromium.launch(CHROMIUM_LAUNCH);
+    const browser = await launchChromium();
     try {
       const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       await tab.goto(`file://${path}`);

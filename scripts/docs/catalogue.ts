@@ -6,32 +6,39 @@ import { isObject, type Contract, type DocumentedResponse } from '../../lib/cont
 export const CATALOGUE_TAG = 'Error catalogue';
 
 /**
- * Markdown: per operation (and for requests that reach none), a heading per error status that says whether the
- * status is sourced or decided and why, then a row per error example. Grouped by status because Redoc gives a
- * trait tag only the middle column: one wide table would not fit.
+ * Markdown: a heading per operation (and one for requests that reach none), under it per error status a paragraph
+ * led by the status that says whether it is sourced or decided and why, then a table with a row per error
+ * example. The status leads a paragraph, not a heading of its own: Redoc makes every heading of a tag's text a
+ * section (set apart by wide margins) and a sidebar entry, so each status stood alone between empty bands, and
+ * the sidebar listed "400 Bad Request" once per operation.
  */
 export function errorCatalogue(contract: Contract): string {
-  const sections = [
-    ...contract.operations.map((op) => ({ title: `${op.summary}: ${op.method} ${op.path}`, responses: op.responses })),
-    { title: 'Any request that reaches no operation', responses: contract.routeErrors },
-  ];
   return [
     "Every error this API answers, made from the examples of the document's error responses. A status marked",
     '**Decision** is not in the article: this contract chose it (see *What is sourced and what is decided* in the',
     'introduction). A message without a code has none in the article; tell those apart by status and message.',
-    ...sections.flatMap(({ title, responses }) => [
+    ...catalogueGroups(contract).flatMap(({ title, responses }) => [
       '',
       `## ${title}`,
       ...errorResponses(responses).flatMap((r) => [
         '',
-        `### ${statusText(r)}${decidedStatus(r) ? ' · Decision' : ''}`,
-        '',
-        r.description,
+        `**${statusText(r)}${decidedStatus(r) ? ' · Decision' : ''}.** ${r.description}`,
         '',
         ...errorTable(r),
       ]),
     ]),
   ].join('\n');
+}
+
+/**
+ * The catalogue's groups, each under its title: one per operation, then one for requests that reach none. A group
+ * with no error to list is left out, so that no heading stands alone.
+ */
+export function catalogueGroups(contract: Contract): { title: string; responses: DocumentedResponse[] }[] {
+  return [
+    ...contract.operations.map((op) => ({ title: `${op.summary}: ${op.method} ${op.path}`, responses: op.responses })),
+    { title: 'Any request that reaches no operation', responses: contract.routeErrors },
+  ].filter((group) => errorResponses(group.responses).length > 0);
 }
 
 /** The responses the catalogue lists: error statuses with at least one example marked `x-error-case`. */
