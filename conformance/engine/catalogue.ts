@@ -8,6 +8,8 @@ import { authCases } from './families/auth.ts';
 import { bodyCases } from './families/body.ts';
 import { credentialCases } from './families/credentials.ts';
 import { generatedCases } from './families/generated.ts';
+import { keyCases } from './families/keys.ts';
+import { lifecycleCases } from './families/lifecycle.ts';
 import { orderCases } from './families/order.ts';
 import { parameterCases } from './families/parameters.ts';
 import { routingCases } from './families/routing.ts';
@@ -15,6 +17,7 @@ import { sizeCases } from './families/size.ts';
 import { statefulCases } from './families/stateful.ts';
 import { successCases } from './families/success.ts';
 import { syntaxCases } from './families/syntax.ts';
+import { tenancyCases } from './families/tenancy.ts';
 
 export type { CatalogueOptions } from './context.ts';
 
@@ -30,6 +33,9 @@ const FAMILY_BUILDERS: ((context: OperationContext) => Case[])[] = [
   routingCases,
   orderCases,
   statefulCases,
+  lifecycleCases,
+  keyCases,
+  tenancyCases,
   generatedCases,
 ];
 

@@ -204,15 +204,20 @@ function accepted(
   expectError: OperationContext['expectError'],
   values: UniqueValues,
 ): Expectation {
-  const action = operation.resource?.action;
-  if (action === 'read') {
-    const notFound = expectError('resource-not-found');
-    if (notFound) return { ...notFound, orElse: [success(operation, undefined)] };
+  const resource = operation.resource;
+  const notFound = expectError('resource-not-found');
+  if (resource?.action === 'read' && notFound) return { ...notFound, orElse: [success(operation, undefined)] };
+  if (resource?.action === 'transition' && notFound) {
+    // Keys this run made up name no item; any other key may name one, in whatever state an earlier run left it.
+    const named = isObject(body) ? body[resource.key] : undefined;
+    const keys = Array.isArray(named) ? named : [named];
+    if (named !== undefined && keys.every((key) => values.isOfThisRun(key))) return notFound;
+    const refused = expectError('transition-refused');
+    return { ...notFound, orElse: [success(operation, undefined), ...(refused ? [refused] : [])] };
   }
   const expected = success(operation, isObject(body) ? body : undefined);
-  const exists = action === 'create' ? expectError('resource-exists') : undefined;
-  const key = operation.resource?.key;
-  const fresh = !key || !isObject(body) || values.isOfThisRun(body[key]);
+  const exists = resource?.action === 'create' ? expectError('resource-exists') : undefined;
+  const fresh = resource?.action !== 'create' || !isObject(body) || values.isOfThisRun(body[resource.key]);
   return exists && !fresh ? { ...expected, orElse: [exists] } : expected;
 }
 

@@ -4,13 +4,73 @@
 import { parametersIn, type Link, type Operation } from '../../../lib/contract.ts';
 import { echoOf, echoPlaces } from '../../../lib/echo.ts';
 import { isObject, type Json } from '../../../lib/json.ts';
+import { lifecyclesOf } from '../../../lib/lifecycle.ts';
 import { present } from '../../../lib/security.ts';
 import type { Case, Expectation, Step } from '../case.ts';
 import { parameterChange, tokenOnly, type Changes, type OperationContext } from '../context.ts';
 import { linkValue } from '../placeholders.ts';
+import { shownBy, storeSteps } from '../store-steps.ts';
 
 export function statefulCases(context: OperationContext): Case[] {
-  return [...createCases(context), ...readCases(context), ...issuedTokenCases(context)];
+  return [
+    ...createCases(context),
+    ...readCases(context),
+    ...unknownTransitionCases(context),
+    ...listCompleteCases(context),
+    ...issuedTokenCases(context),
+  ];
+}
+
+/**
+ * Items a list must hold at once: more than the page sizes servers default to (10, 20, 25, 50, 100), since the
+ * document promises the whole list and no paging.
+ */
+export const LIST_LENGTH = 101;
+
+/** After LIST_LENGTH creates of items the list shows, the list holds every one of them, oldest first. */
+function listCompleteCases(context: OperationContext): Case[] {
+  const steps = storeSteps(context, undefined);
+  if (!steps?.list) return [];
+  const keys = Array.from({ length: LIST_LENGTH }, () => steps.newKey());
+  const items = keys.map((key) => steps.itemOf(steps.bodyFor(key)));
+  if (!items.every((item) => shownBy(steps.list, item))) return [];
+  const last = steps.listStep(items, []);
+  if (!last) return [];
+  const title = `after ${LIST_LENGTH} creates, the list holds every one, oldest first: it is complete`;
+  return [
+    steps.list.make({
+      family: 'stateful',
+      part: 'stateful.list-complete',
+      title,
+      rule: `${steps.list.operation.pointer}/x-resource`,
+      request: last.request,
+      expect: last.expect,
+      prelude: keys.map((key) => steps.createStep(key)),
+    }),
+  ];
+}
+
+/** A transition of a key nobody created is not found (the value is new in this run). */
+function unknownTransitionCases(context: OperationContext): Case[] {
+  const lifecycle = lifecyclesOf(context.contract).find((l) =>
+    l.transitions.some((t) => t.operation.operationId === context.operation.operationId),
+  );
+  const transition = lifecycle?.transitions.find((t) => t.operation.operationId === context.operation.operationId);
+  const create = lifecycle && context.sibling(lifecycle.create.operationId);
+  const steps = create && storeSteps(create, lifecycle);
+  if (!transition || !steps) return [];
+  const last = steps.transitionStep(transition, [steps.newKey()], [], { outcome: 'not-found' });
+  const title = `${transition.resource.key} that no request created is not found`;
+  return [
+    context.make({
+      family: 'stateful',
+      part: 'stateful.unknown-key',
+      title,
+      rule: `${context.operation.pointer}/x-resource`,
+      request: last.request,
+      expect: last.expect,
+    }),
+  ];
 }
 
 function createCases(context: OperationContext): Case[] {
@@ -86,13 +146,14 @@ function followLink(
   if (!accepted) return undefined;
   let expect: Expectation = accepted;
   let title = `following ${link.name}, ${target.operation.operationId} answers`;
+  const sourceItem = sourceResource.item ?? '';
   if (targetResource?.name === sourceResource.name && targetResource.action === 'read') {
-    expect = { ...accepted, sameAs: { pointer: targetResource.item, earlier: sourceResource.item } };
+    expect = { ...accepted, sameAs: { pointer: targetResource.item, earlier: sourceItem } };
     title = `following ${link.name}, ${target.operation.operationId} returns what ${source.operation.operationId} created`;
   }
   if (targetResource?.name === sourceResource.name && targetResource.action === 'list') {
     if (!listed(source, body, targetResource.filter)) return undefined;
-    expect = { ...accepted, includes: { pointer: targetResource.item, earlier: sourceResource.item } };
+    expect = { ...accepted, includes: { pointer: targetResource.item, earlier: sourceItem } };
     title = `following ${link.name}, ${target.operation.operationId} lists what ${source.operation.operationId} created, in the order it was created`;
   }
   const id = `stateful.${source.operation.operationId}.${link.name}`;
