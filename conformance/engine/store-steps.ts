@@ -7,7 +7,6 @@ import { credentialsOf, ofSecondTenant, placeholder } from '../../lib/credential
 import { echoOf, echoPlaces, parameterEchoes } from '../../lib/echo.ts';
 import { atPointer } from '../../lib/json.ts';
 import { keyPlace, type Lifecycle, type TransitionStep } from '../../lib/lifecycle.ts';
-import type { TransitionAction } from '../../lib/openapi.ts';
 import type { CaseRequest, Expectation, Step } from './case.ts';
 import { parameterChange, type Changes, type OperationContext } from './context.ts';
 
@@ -30,7 +29,16 @@ export interface StoreSteps {
   createStep(key: string, options?: { tenant?: Tenant; example?: number }): Step;
   transitionStep(step: TransitionStep, keys: string[], items: JsonObject[], options?: TransitionOptions): Step;
   readStep(key: string, item: JsonObject | undefined, tenant?: Tenant): Step | undefined;
+  /** An item brought to `state` by the fewest transitions, under a key of its own. */
+  reach(state: Json): Reached;
   listStep(shown: JsonObject[], hidden: string[], tenant?: Tenant): Step | undefined;
+}
+
+/** An item brought to a state: its key, the steps that made it and moved it, and the item after them. */
+export interface Reached {
+  key: string;
+  prelude: Step[];
+  item: JsonObject;
 }
 
 export interface TransitionOptions {
@@ -84,6 +92,16 @@ export function storeSteps(create: OperationContext, lifecycle: Lifecycle | unde
         : read.expectError('resource-not-found');
       return expect && step(read.operation, request, expect);
     },
+    reach(state) {
+      const key = steps.newKey();
+      let item = steps.itemOf(steps.bodyFor(key));
+      const prelude: Step[] = [steps.createStep(key)];
+      for (const transition of lifecycle?.pathTo(state) ?? []) {
+        prelude.push(steps.transitionStep(transition, [key], [item]));
+        item = { ...item, [transition.resource.transition.state]: transition.to };
+      }
+      return { key, prelude, item };
+    },
     listStep(shown, hidden, tenant = 'first') {
       const list = steps.list;
       if (list?.operation.resource?.action !== 'list') return undefined;
@@ -116,7 +134,7 @@ function transitionStepOf(
 ): Step {
   const context = create.sibling(transition.operation.operationId)!;
   const { resource } = transition;
-  const request = as(tenant, create, context.request(keyChange(context, resource, keys)));
+  const request = as(tenant, create, context.request(keyChangeOf(context, keys)));
   if (outcome === 'not-found') return step(transition.operation, request, context.expectError('resource-not-found')!);
   const after =
     outcome === 'moved' ? items.map((item) => ({ ...item, [resource.transition.state]: transition.to })) : items;
@@ -133,13 +151,14 @@ function transitionStepOf(
   return step(transition.operation, request, { ...successOf(transition.operation), ...carried, ...echoes });
 }
 
-/** Where a transition's request names its items: in its key parameter, or its body's key property. */
-function keyChange(context: OperationContext, resource: TransitionAction, keys: string[]): Changes {
+/** The request of an operation naming these keys: in its key parameter, or its body's key property. */
+export function keyChangeOf(context: OperationContext, keys: string[]): Changes {
   const place = keyPlace(context.contract, context.operation);
-  if (place && 'parameter' in place) return parameterChange(place.parameter, keys[0]);
+  if (!place) return {};
+  if ('parameter' in place) return parameterChange(place.parameter, keys[0]);
   const body = context.body();
-  const value: Json = place?.many ? keys : (keys[0] ?? '');
-  return { body: isObject(body) ? { ...body, [resource.key]: value } : { [resource.key]: value } };
+  const value: Json = place.many ? keys : (keys[0] ?? '');
+  return { body: isObject(body) ? { ...body, [place.property]: value } : { [place.property]: value } };
 }
 
 function keyParameter(context: OperationContext) {

@@ -1,7 +1,7 @@
 // The lifecycle of a store's items, as `x-resource` gives it: from every state an item can reach, every transition,
 // allowed or refused (a refusal with the document's error, and nothing changed), and after each step the read and
 // the list as the step left them. Then the transitions of several items at once: all move, or none does.
-import type { Json, JsonObject } from '../../../lib/json.ts';
+import type { Json } from '../../../lib/json.ts';
 import { lifecyclesOf, type Lifecycle, type TransitionStep } from '../../../lib/lifecycle.ts';
 import type { Case, Step } from '../case.ts';
 import type { OperationContext } from '../context.ts';
@@ -31,24 +31,6 @@ interface Named {
   rule: string;
 }
 
-/** An item brought to a state by the fewest transitions, under a key of its own: the steps, and the item after. */
-interface Reached {
-  key: string;
-  prelude: Step[];
-  item: JsonObject;
-}
-
-function reach({ steps, lifecycle }: Walk, state: Json): Reached {
-  const key = steps.newKey();
-  let item = steps.itemOf(steps.bodyFor(key));
-  const prelude: Step[] = [steps.createStep(key)];
-  for (const transition of lifecycle.pathTo(state) ?? []) {
-    prelude.push(steps.transitionStep(transition, [key], [item]));
-    item = { ...item, [lifecycle.state]: transition.to };
-  }
-  return { key, prelude, item };
-}
-
 /** The case of `context` whose request and expected answer are `last`'s, after `prelude`. */
 function caseOf(context: OperationContext, named: Named, last: Step, prelude: Step[]): Case {
   return context.make({ family: 'lifecycle', ...named, request: last.request, expect: last.expect, prelude });
@@ -59,7 +41,7 @@ function casesFrom(walk: Walk, state: Json): Case[] {
   const { steps, lifecycle } = walk;
   const label = labelOf(state);
   const madeBy = lifecycle.pathTo(state)?.at(-1)?.operation ?? lifecycle.create;
-  const reached = reach(walk, state);
+  const reached = walk.steps.reach(state);
   const cases: Case[] = [];
   const read = steps.readStep(reached.key, reached.item);
   if (steps.read && read) {
@@ -85,7 +67,7 @@ function transitionFrom(walk: Walk, state: Json, transition: TransitionStep): Ca
   const { steps } = walk;
   const context = steps.create.sibling(transition.operation.operationId)!;
   const allowed = transition.from.some((from) => JSON.stringify(from) === JSON.stringify(state));
-  const reached = reach(walk, state);
+  const reached = walk.steps.reach(state);
   const own = steps.transitionStep(transition, [reached.key], [reached.item], {
     outcome: allowed ? 'moved' : 'refused',
   });
@@ -114,7 +96,7 @@ function severalAtOnce(walk: Walk, transition: TransitionStep): Case[] {
   const [start] = transition.from;
   if (!namesSeveral(steps.create, transition) || start === undefined) return [];
   const context = steps.create.sibling(transition.operation.operationId)!;
-  const [first, second] = [reach(walk, start), reach(walk, start)];
+  const [first, second] = [walk.steps.reach(start), walk.steps.reach(start)];
   const name = transition.operation.operationId;
   const rule = `${transition.operation.pointer}/x-resource`;
   const named = (what: string, title: string) => ({ part: `lifecycle.${name}.${what}`, title, rule });
