@@ -70,6 +70,16 @@ export function ofSecondTenant(credential: Credential): Credential {
   return { ...names, description: `${credential.description}, of the second tenant` };
 }
 
+/** The credentials of the first tenant and then the same of a second tenant. */
+export function withSecondTenant(credentials: Credential[]): Credential[] {
+  return [...credentials, ...credentials.map(ofSecondTenant)];
+}
+
+/** Whether a credential is a second tenant's (`ofSecondTenant`). */
+export function isSecondTenants(credential: Credential): boolean {
+  return credential.key.startsWith('second') && credential.description.endsWith(', of the second tenant');
+}
+
 const names = new Map<string, ReturnType<typeof spell>>();
 
 function namesFor(name: string) {

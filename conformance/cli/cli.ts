@@ -4,7 +4,7 @@
 // everything printed has every secret blanked (in every spelling) and every control character made visible, and
 // the run ends with the summary and the reports whatever it did.
 import { loadContract, type Contract } from '../../lib/contract.ts';
-import { credentialsOf } from '../../lib/credentials.ts';
+import { credentialsOf, withSecondTenant } from '../../lib/credentials.ts';
 import { isEntryPoint } from '../../lib/entry-point.ts';
 import { forTerminal } from '../report/output/safe-text.ts';
 import { redactorFor } from '../run/secrets.ts';
@@ -27,7 +27,7 @@ export async function main(argv: string[], out: Print = console.log, err: Print 
     err(forTerminal(`Cannot read the document ${document}: ${reason(error)}`));
     return 2;
   }
-  const credentials = credentialsOf(contract);
+  const credentials = withSecondTenant(credentialsOf(contract));
   const reading = readSettings(line, credentials, env);
   const redact = redactorFor(reading.secrets.values);
   lastWordsRedactor = redact;

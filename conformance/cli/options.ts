@@ -4,7 +4,7 @@
 // settings can be shown, the secrets never.
 import { resolve } from 'node:path';
 import { BUNDLE_PATH } from '../../lib/contract.ts';
-import type { Credential, Secrets } from '../../lib/credentials.ts';
+import { isSecondTenants, type Credential, type Secrets } from '../../lib/credentials.ts';
 import { wholeNumber } from '../../lib/whole-number.ts';
 import { FAMILIES } from '../engine/case.ts';
 import { isReportFormat, REPORT_FORMATS, type ReportFormat } from '../report/formats.ts';
@@ -12,14 +12,21 @@ import { optionValues, type CommandLine, type OptionType } from './command-line.
 import { TOOL } from './tool.ts';
 
 export function usage(credentials: Credential[]): string {
-  const secret = credentials.map((c) =>
-    row(`--${c.option} <value>`, `${c.description} (better: env CONFORMANCE_${c.env}); never printed`),
-  );
+  const secret = credentials
+    .filter((c) => !isSecondTenants(c))
+    .map((c) => row(`--${c.option} <value>`, `${c.description} (better: env CONFORMANCE_${c.env}); never printed`));
+  const second = credentials.some(isSecondTenants)
+    ? [
+        row('--second-<name> <value>', 'each of those of a second tenant (env CONFORMANCE_SECOND_<NAME>), for the'),
+        row('', 'tenancy cases: without them, those cases are not run'),
+      ]
+    : [];
   return [
     `Usage: ${TOOL.name} --base-url <url> [options]      (secrets best given in the environment, not on the command line)`,
     '',
     row('--base-url <url>', "server URL as in the document's servers (env CONFORMANCE_BASE_URL)"),
     ...secret,
+    ...second,
     row('--only <names,…>', `run only the cases these name: a family (${FAMILIES.join(', ')}),`),
     row('', 'an operationId, whole id segments (body.quantity) or a rule pointer (#/components/…)'),
     row('--skip <names,…>', 'leave out the cases these name (same names)'),

@@ -2,7 +2,7 @@
 // cases chosen (or listed), what the run needs checked, the header, the preflight and the cases, then the failures,
 // the summary, the reports and the exit code.
 import type { Contract } from '../../lib/contract.ts';
-import type { Credential } from '../../lib/credentials.ts';
+import { isSecondTenants, type Credential } from '../../lib/credentials.ts';
 import { FAMILIES, type Case } from '../engine/case.ts';
 import { buildCatalogue, type Catalogue } from '../engine/catalogue.ts';
 import { readingOf, type ContractReading } from '../engine/reading.ts';
@@ -45,11 +45,13 @@ export interface RunContext {
   warn: Print;
 }
 
-/** The cases a run sends: the catalogue, and those of it the options select. */
+/** The cases a run sends: the catalogue, and those of it the options select and the secrets given allow. */
 interface Plan {
   reading: ContractReading;
   catalogue: Catalogue;
   cases: Case[];
+  /** Selected, but not run: they need credentials of a second tenant, and none were given. */
+  withheld: RunInfo['withheld'];
 }
 
 export async function run(context: RunContext): Promise<number> {
@@ -75,13 +77,18 @@ export async function run(context: RunContext): Promise<number> {
   return finish(context, results, info, target);
 }
 
-function planOf({ contract, settings }: RunContext): Plan {
+function planOf({ contract, settings, credentials, secrets }: RunContext): Plan {
   const reading = readingOf(contract);
   const runId = Date.now().toString(36);
   const catalogue = buildCatalogue(reading, { uniquePrefix: `${settings.uniquePrefix}-${runId}` });
   const selected = selectCases(catalogue.cases, settings.only, settings.skip);
-  const cases = settings.generated === 0 ? selected.filter((c) => !c.property) : selected;
-  return { reading, catalogue, cases };
+  const wanted = settings.generated === 0 ? selected.filter((c) => !c.property) : selected;
+  const missing = credentials.filter((c) => isSecondTenants(c) && secrets.values[c.key] === undefined);
+  const needsMissing = (k: Case) => missing.some((c) => operationsSending(k, c.key).length > 0);
+  const held = wanted.filter(needsMissing);
+  const reason = `no credentials of a second tenant were given (${missing.map((c) => `--${c.option} or CONFORMANCE_${c.env}`).join(', ')})`;
+  const withheld = held.length ? [{ reason, ids: held.map((c) => c.id) }] : [];
+  return { reading, catalogue, cases: wanted.filter((c) => !needsMissing(c)), withheld };
 }
 
 function listCases({ catalogue, cases }: Plan, say: Print) {
@@ -96,7 +103,10 @@ function whyItCannotRun({ settings, credentials, secrets }: RunContext, { cases 
   if (!settings.baseUrl) return `Missing --base-url (or CONFORMANCE_BASE_URL).\n\n${usage(credentials)}`;
   if (cases.length === 0) return 'No case is left after --only/--skip.';
   const needed = credentials.filter(
-    (c) => secrets.values[c.key] === undefined && cases.some((k) => operationsSending(k, c.key).length > 0),
+    (c) =>
+      !isSecondTenants(c) &&
+      secrets.values[c.key] === undefined &&
+      cases.some((k) => operationsSending(k, c.key).length > 0),
   );
   if (needed.length === 0) return undefined;
   const operations = [...new Set(cases.flatMap((k) => needed.flatMap((c) => operationsSending(k, c.key))))];
@@ -120,7 +130,8 @@ function warnAboutSecrets({ secrets, redact, warn }: RunContext) {
     );
 }
 
-function runInfo({ contract, settings }: RunContext, { catalogue, cases }: Plan, target: Target): RunInfo {
+function runInfo({ contract, settings }: RunContext, { catalogue, cases, withheld }: Plan, target: Target): RunInfo {
+  const held = new Set(withheld.flatMap(({ ids }) => ids));
   return {
     date: new Date().toISOString(),
     tool: TOOL,
@@ -135,8 +146,12 @@ function runInfo({ contract, settings }: RunContext, { catalogue, cases }: Plan,
       seed: settings.seed,
     },
     notSelected: Object.fromEntries(
-      FAMILIES.map((f) => [f, catalogue.cases.filter((c) => c.family === f && !cases.includes(c)).length]),
+      FAMILIES.map((f) => [
+        f,
+        catalogue.cases.filter((c) => c.family === f && !cases.includes(c) && !held.has(c.id)).length,
+      ]),
     ),
+    withheld,
     catalogueSize: catalogue.cases.length,
     wallMs: 0,
   };

@@ -6,6 +6,7 @@ import type { ContractReading } from './reading.ts';
 import { catalogueState, operationContext, type CatalogueOptions, type OperationContext } from './context.ts';
 import { authCases } from './families/auth.ts';
 import { bodyCases } from './families/body.ts';
+import { bodyShapeCases } from './families/body-shapes.ts';
 import { credentialCases } from './families/credentials.ts';
 import { generatedCases } from './families/generated.ts';
 import { keyCases } from './families/keys.ts';
@@ -28,6 +29,7 @@ const FAMILY_BUILDERS: ((context: OperationContext) => Case[])[] = [
   credentialCases,
   parameterCases,
   bodyCases,
+  bodyShapeCases,
   syntaxCases,
   sizeCases,
   routingCases,

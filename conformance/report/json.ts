@@ -34,6 +34,7 @@ export function jsonReport(results: CaseResult[], info: RunInfo, reproduction: R
     target: info.target,
     options: info.options,
     notSelected: info.notSelected,
+    withheld: info.withheld,
     catalogueSize: info.catalogueSize,
     wallMs: info.wallMs,
     ...(info.stopped !== undefined ? { stopped: info.stopped } : {}),

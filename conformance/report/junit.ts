@@ -18,6 +18,10 @@ export function junitReport(results: CaseResult[], info: RunInfo, reproduction: 
     const cases = of.map((r) => testcase(r, family, reproduction));
     return `  <testsuite name="${forXml(family)}" tests="${of.length}" failures="${failed}" errors="${errors}" skipped="${inapplicable}">\n${cases.join('\n')}\n  </testsuite>`;
   });
+  for (const { reason, ids } of info.withheld)
+    suites.push(
+      `  <testsuite name="not run" tests="${ids.length}" failures="0" errors="0" skipped="${ids.length}">\n${ids.map((id) => `    <testcase classname="not run" name="${forXml(id)}" time="0"><skipped message="${forXml(reason)}"/></testcase>`).join('\n')}\n  </testsuite>`,
+    );
   if (info.stopped !== undefined)
     suites.push(
       `  <testsuite name="preflight" tests="1" failures="0" errors="1" skipped="0">\n    <testcase classname="preflight" name="preflight" time="0"><error message="${forXml(info.stopped)}"/></testcase>\n  </testsuite>`,

@@ -42,6 +42,7 @@ const info = (overrides: Partial<RunInfo> = {}): RunInfo => ({
   target: 'http://127.0.0.1:1',
   options: { timeoutMs: 1000, concurrency: 4 },
   notSelected: {},
+  withheld: [],
   catalogueSize: cases.length,
   wallMs: 1234,
   ...overrides,

@@ -16,6 +16,8 @@ export interface RunInfo {
   options: Record<string, string | number | boolean>;
   /** Cases of the catalogue left out by --only/--skip (or --generated 0), by family. */
   notSelected: Record<string, number>;
+  /** Cases selected but not run, and why (no credentials of a second tenant); each counts as not run. */
+  withheld: { reason: string; ids: string[] }[];
   catalogueSize: number;
   wallMs: number;
   /** Why nothing was graded (the preflight's refusal), when the run stopped before the cases. */
@@ -63,7 +65,8 @@ export function scores(results: CaseResult[]): FamilyScore[] {
 }
 
 export function notRun(info: RunInfo): number {
-  return Object.values(info.notSelected).reduce((a, b) => a + b, 0);
+  const withheld = info.withheld.reduce((sum, { ids }) => sum + ids.length, 0);
+  return Object.values(info.notSelected).reduce((a, b) => a + b, 0) + withheld;
 }
 
 export function result(results: CaseResult[], info: RunInfo): Result {
@@ -117,6 +120,10 @@ export function failuresByRule(results: CaseResult[]): [string, CaseResult[]][] 
 /** What the run was, as `label: value` pairs: the head of every report. */
 export function headerFields(info: RunInfo): [string, string][] {
   const left = Object.entries(info.notSelected).filter(([, n]) => n > 0);
+  const byOptions = left.length
+    ? [`left out by the options: ${left.map(([family, n]) => `${family} ${n}`).join(', ')}`]
+    : [];
+  const withheld = info.withheld.map(({ reason, ids }) => `${ids.length} not run, ${reason}`);
   const options = Object.entries(info.options).map(([k, v]) => `${k}=${String(v)}`);
   return [
     ['Date', info.date],
@@ -127,8 +134,8 @@ export function headerFields(info: RunInfo): [string, string][] {
     ...(info.stopped === undefined ? [] : [['Stopped', info.stopped] as [string, string]]),
     [
       'Not run',
-      left.length
-        ? `${notRun(info)} of ${info.catalogueSize} cases, left out by the options: ${left.map(([family, n]) => `${family} ${n}`).join(', ')}`
+      notRun(info) > 0
+        ? `${notRun(info)} of ${info.catalogueSize} cases: ${[...byOptions, ...withheld].join('; ')}`
         : `none: all ${info.catalogueSize} cases of the catalogue were selected`,
     ],
   ];
@@ -191,6 +198,7 @@ export function summary(results: CaseResult[], info: RunInfo): string {
     ...(rows.length ? ['Score by family:', ...rows] : []),
     ...aside('inapplicable', 'Not applicable to this server'),
     ...aside('error', 'Not graded, the suite failed'),
+    ...info.withheld.map(({ reason, ids }) => `Not run, ${reason} (${ids.length}): ${ids.join(', ')}`),
     `${verdict(results, info)}, in ${(info.wallMs / 1000).toFixed(2)} s.`,
   ].join('\n');
 }

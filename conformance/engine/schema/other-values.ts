@@ -155,6 +155,17 @@ export function arrays(contract: Contract, slot: Slot): Candidate[] {
   return candidates;
 }
 
+/** A value of each JSON type, by the kind's ending (the string, first, keeps the kind `unknown-property`). */
+const UNKNOWN_VALUES: [string, Json][] = [
+  ['', 'x'],
+  ['number', 1],
+  ['true', true],
+  ['false', false],
+  ['null', null],
+  ['object', {}],
+  ['array', []],
+];
+
 export function objects(slot: Slot): Candidate[] {
   const { schema } = slot.node;
   const candidates: Candidate[] = [];
@@ -168,15 +179,17 @@ export function objects(slot: Slot): Candidate[] {
     });
   }
   if (schema.additionalProperties === false) {
+    // Each JSON value: a server that drops unknown null or empty values before it checks takes some of them.
     const at = [...slot.path, 'x_undocumented_property'];
-    candidates.push({
-      kind: 'unknown-property',
-      title: 'a property the document does not list',
-      keyword: 'additionalProperties',
-      value: 'x',
-      at,
-      valid: false,
-    });
+    for (const [type, value] of UNKNOWN_VALUES)
+      candidates.push({
+        kind: `unknown-property${type ? `-${type}` : ''}`,
+        title: `a property the document does not list, holding ${JSON.stringify(value)}`,
+        keyword: 'additionalProperties',
+        value,
+        at,
+        valid: false,
+      });
   }
   return candidates;
 }
