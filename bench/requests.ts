@@ -52,7 +52,7 @@ export function benchRequests(credentials: Record<string, string>): BenchRequest
   const broken = invalid.find((c) => c.id.endsWith('.above-maximum')) ?? invalid[0];
   if (!broken) throw new Error('the catalogue has no field-rule case');
 
-  const key = create.resource?.key;
+  const key = create.resource?.action === 'create' ? create.resource.key : undefined;
   const template = example.request.body
     ? (JSON.parse(filled(example.request.body, credentials)) as unknown)
     : undefined;
@@ -73,7 +73,8 @@ export function benchRequests(credentials: Record<string, string>): BenchRequest
   const readOf = (operation: Operation | undefined, value: string): BenchRequest | undefined => {
     if (!operation?.success) return undefined;
     const parts = documentedParts(operation);
-    const parameter = operation.parameters.find((p) => p.name === operation.resource?.key);
+    const resource = operation.resource;
+    const parameter = operation.parameters.find((p) => resource?.action !== 'list' && p.name === resource?.key);
     if (parameter?.in === 'path') parts.pathValues[parameter.name] = value;
     if (parameter?.in === 'query')
       parts.query = [...parts.query.filter(([name]) => name !== parameter.name), [parameter.name, value]];

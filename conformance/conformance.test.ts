@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_PATH, loadContract, type Contract } from '../lib/contract.ts';
-import type { Secrets } from '../lib/credentials.ts';
+import { credentialsOf, secondTenantSecrets, type Secrets } from '../lib/credentials.ts';
 import { startMockServer } from '../mocks/server.ts';
 import type { Case } from './engine/case.ts';
 import { buildCatalogue } from './engine/catalogue.ts';
@@ -22,7 +22,10 @@ interface Graded {
   contract: Contract;
   grading: ContractReading;
   cases: Case[];
+  /** The first tenant's values, by the first tenant's keys. */
   secrets: Secrets;
+  /** The second tenant's values, by the first tenant's keys, as servers take them. */
+  second: Secrets;
 }
 
 const FIXTURE_PATH = fileURLToPath(new URL('../test/fixtures/kinds.openapi.yaml', import.meta.url));
@@ -34,6 +37,15 @@ const SECRETS: Record<DocumentName, Secrets> = {
     apiSecret: 'Suite!Secret9',
   },
   fixture: { token: 'suite-token-5f2c', tenant: 'SuiteTenant4' },
+};
+const SECOND_TENANT: Record<DocumentName, Secrets> = {
+  contract: {
+    token: 'suite-second-token-8e1b',
+    channelKey: 'SuiteSecondChannel3',
+    apiKey: 'suite-second-api-key-77',
+    apiSecret: 'Suite!Second5',
+  },
+  fixture: { token: 'suite-second-token-8e1b', tenant: 'SuiteSecondTenant6' },
 };
 /** Requests drawn per generated case, as the CLI's default; with a fixed seed, so that a run replays. */
 const GENERATED_RUNS = 25;
@@ -48,6 +60,7 @@ function graded(name: DocumentName): Graded {
     grading,
     cases,
     secrets: SECRETS[name],
+    second: SECOND_TENANT[name],
   };
 }
 
@@ -55,7 +68,12 @@ const DOCUMENTS: Record<DocumentName, Graded> = { contract: graded('contract'), 
 
 /** Runs the cases against a server at `baseUrl` (bare, or under a server prefix of the document). */
 async function grade(document: Graded, baseUrl: string, cases = document.cases): Promise<CaseResult[]> {
-  const target = targetFor(document.contract, { baseUrl, secrets: document.secrets, timeoutMs: 10_000 });
+  const second = secondTenantSecrets(credentialsOf(document.contract), document.second);
+  const target = targetFor(document.contract, {
+    baseUrl,
+    secrets: { ...document.secrets, ...second },
+    timeoutMs: 10_000,
+  });
   return runCases(cases, target, document.grading, { concurrency: 8, generatedRuns: GENERATED_RUNS, seed: SEED });
 }
 
@@ -314,6 +332,71 @@ const DETECTED_BY: Partial<Record<FaultName, Detection>> = {
     id: 'createPackagingOrder.routing.method-get',
     rule: '#/x-route-errors/405',
   },
+  'list-filter-ignored': {
+    document: 'contract',
+    id: 'getOpenPackagingOrders.lifecycle.pending-release.list',
+    rule: '#/paths/~1packaging_order~1open/get/x-resource',
+  },
+  'tenants-share-one-store': {
+    document: 'contract',
+    id: 'getPackagingOrderDetails.tenancy.read',
+    rule: '#/paths/~1packaging_order~1details/get/x-resource',
+  },
+  'transition-from-ignored': {
+    document: 'contract',
+    id: 'releasePackagingOrder.lifecycle.open.releasePackagingOrder',
+    rule: '#/paths/~1packaging_order~1{order_id}~1release/patch/x-resource',
+  },
+  'transition-not-stored': {
+    document: 'contract',
+    id: 'getPackagingOrderDetails.lifecycle.pending-release.read',
+    rule: '#/paths/~1serials~1assign/post/x-resource',
+  },
+  'transition-not-all-or-nothing': {
+    document: 'contract',
+    id: 'getPackagingOrderDetails.lifecycle.assignSerials.all-or-nothing.then-read',
+    rule: '#/paths/~1serials~1assign/post/x-resource',
+  },
+  'transition-unknown-as-refused': {
+    document: 'contract',
+    id: 'assignSerials.lifecycle.assignSerials.one-unknown',
+    rule: '#/paths/~1serials~1assign/post/x-resource',
+  },
+  'transition-refused-as-422': {
+    document: 'contract',
+    id: 'releasePackagingOrder.lifecycle.open.releasePackagingOrder',
+    rule: '#/paths/~1packaging_order~1{order_id}~1release/patch/x-resource',
+  },
+  'keys-case-insensitive': {
+    document: 'contract',
+    id: 'getPackagingOrderDetails.keys.other-case.read',
+    rule: '#/paths/~1packaging_order~1details/get/x-resource',
+  },
+  'keys-trimmed': {
+    document: 'contract',
+    id: 'getPackagingOrderDetails.keys.leading-space.read',
+    rule: '#/paths/~1packaging_order~1details/get/x-resource',
+  },
+  'key-prefix-match': {
+    document: 'contract',
+    id: 'getPackagingOrderDetails.keys.prefix.read',
+    rule: '#/paths/~1packaging_order~1details/get/x-resource',
+  },
+  'key-extension-match': {
+    document: 'contract',
+    id: 'getPackagingOrderDetails.keys.extension.read',
+    rule: '#/paths/~1packaging_order~1details/get/x-resource',
+  },
+  'keys-unicode-normalised': {
+    document: 'contract',
+    id: 'getPackagingOrderDetails.keys.other-normalisation.read',
+    rule: '#/paths/~1packaging_order~1details/get/x-resource',
+  },
+  'duplicate-before-fields': {
+    document: 'contract',
+    id: 'createPackagingOrder.order.fields-invalid.before.resource-exists',
+    rule: '#/x-check-order',
+  },
   'text-plain-answers': {
     document: 'contract',
     id: 'createPackagingOrder.success.example.seedSample',
@@ -326,13 +409,7 @@ const DETECTED_BY: Partial<Record<FaultName, Detection>> = {
  * it. They are run in full (generated cases too) and expected to pass, so that this test fails, and the fault moves
  * to DETECTED_BY, the day the engine catches it.
  */
-const NOT_YET_DETECTED: Partial<Record<FaultName, { document: DocumentName; wanted: string }>> = {
-  'list-filter-ignored': {
-    document: 'contract',
-    wanted:
-      'none with these documents: no operation makes an item the filter (status Open) excludes, so a server that ignores the filter answers every request alike',
-  },
-};
+const NOT_YET_DETECTED: Partial<Record<FaultName, { document: DocumentName; wanted: string }>> = {};
 
 /**
  * What a faulty server is graded on: a fault the suite catches, on the cases of its case's operation and family
@@ -384,7 +461,12 @@ beforeAll(async () => {
   const keepers = (['contract', 'fixture'] as const).flatMap((name) => {
     const document = DOCUMENTS[name];
     const prefix = document.contract.servers[0]?.pathPrefix ?? '';
-    const reference = () => startReferenceServer({ credentials: document.secrets, document: document.contract });
+    const reference = () =>
+      startReferenceServer({
+        credentials: document.secrets,
+        secondTenant: document.second,
+        document: document.contract,
+      });
     return [
       () =>
         runOn(
@@ -392,6 +474,7 @@ beforeAll(async () => {
           () =>
             startMockServer({
               credentials: document.secrets,
+              secondTenant: document.second,
               port: 0,
               bundlePath: name === 'contract' ? BUNDLE_PATH : FIXTURE_PATH,
             }),
@@ -405,7 +488,13 @@ beforeAll(async () => {
     const placed = DETECTED_BY[fault] ?? NOT_YET_DETECTED[fault];
     if (!placed) return [];
     const document = DOCUMENTS[placed.document];
-    const start = () => startReferenceServer({ credentials: document.secrets, document: document.contract, fault });
+    const start = () =>
+      startReferenceServer({
+        credentials: document.secrets,
+        secondTenant: document.second,
+        document: document.contract,
+        fault,
+      });
     return [() => runOn(`fault ${fault}`, start, (url) => grade(document, url, casesFor(fault, document)))];
   });
   await inBatches([...keepers, ...faulty], 4);

@@ -75,6 +75,13 @@ export function withSecondTenant(credentials: Credential[]): Credential[] {
   return [...credentials, ...credentials.map(ofSecondTenant)];
 }
 
+/** A second tenant's values, given by the keys of the first (`token`), under its own keys (`secondToken`). */
+export function secondTenantSecrets(credentials: Credential[], secrets: Secrets): Secrets {
+  return Object.fromEntries(
+    credentials.filter((c) => secrets[c.key] !== undefined).map((c) => [ofSecondTenant(c).key, secrets[c.key]!]),
+  );
+}
+
 /** Whether a credential is a second tenant's (`ofSecondTenant`). */
 export function isSecondTenants(credential: Credential): boolean {
   return credential.key.startsWith('second') && credential.description.endsWith(', of the second tenant');

@@ -6,7 +6,7 @@ import { echoOf, echoPlaces } from './echo.ts';
 import { isObject, type Json } from './json.ts';
 import type { TransitionAction } from './openapi.ts';
 import { parameterValue, type RequestParts } from './parameters.ts';
-import { effective, propertiesOf, typesOf } from './schema-shape.ts';
+import { effective, propertiesOf, schemaAtPointer, typesOf } from './schema-shape.ts';
 
 /** Where a request names the item(s) an operation acts on: a parameter, or a body property (an array: several). */
 export type KeyPlace = { parameter: Parameter } | { property: string; many: boolean };
@@ -112,4 +112,12 @@ function lifecycle(
     states: paths.map(([reached]) => reached),
     pathTo: (wanted) => paths.find(([reached]) => same(reached, wanted))?.[1],
   };
+}
+
+/** The most items a list answers with, where its schema bounds them (`maxItems` of the array at `item`). */
+export function listBound(contract: Contract, operation: Operation): number | undefined {
+  const resource = operation.resource;
+  const schema = operation.success?.schema;
+  if (resource?.action !== 'list' || !schema) return undefined;
+  return schemaAtPointer(contract, schema, resource.item)?.schema.maxItems;
 }

@@ -4,7 +4,7 @@ import type { Contract, SchemaNode } from './model.ts';
 
 /** What these functions need of the model: following a schema's `$ref`s. */
 type Schemas = Pick<Contract, 'schemaNode'>;
-import { escapeToken, type Json } from './json.ts';
+import { escapeToken, unescapeToken, type Json } from './json.ts';
 import type { JsonType, Schema } from './openapi.ts';
 
 export const JSON_TYPES: JsonType[] = ['null', 'boolean', 'object', 'array', 'number', 'integer', 'string'];
@@ -105,4 +105,13 @@ export function branchesOf(
     return { node: branch, ...(tag === undefined ? {} : { tag }) };
   });
   return { keyword, branches, ...(tagProperty ? { tagProperty } : {}) };
+}
+
+/** The schema of the value at a JSON Pointer into a value of `node` (object properties only), `allOf` merged. */
+export function schemaAtPointer(contract: Schemas, node: SchemaNode, pointer: string): SchemaNode | undefined {
+  let reached: SchemaNode | undefined = node;
+  for (const token of pointer.split('/').slice(1).map(unescapeToken)) {
+    reached = reached && propertiesOf(contract, reached).find(([name]) => name === token)?.[1];
+  }
+  return reached && effective(contract, reached);
 }

@@ -6,7 +6,7 @@ import { isObject, type Json, type JsonObject, type Operation } from '../../lib/
 import { credentialsOf, ofSecondTenant, placeholder } from '../../lib/credentials.ts';
 import { echoOf, echoPlaces, parameterEchoes } from '../../lib/echo.ts';
 import { atPointer } from '../../lib/json.ts';
-import { keyPlace, type Lifecycle, type TransitionStep } from '../../lib/lifecycle.ts';
+import { keyPlace, listBound, type Lifecycle, type TransitionStep } from '../../lib/lifecycle.ts';
 import type { CaseRequest, Expectation, Step } from './case.ts';
 import { parameterChange, type Changes, type OperationContext } from './context.ts';
 
@@ -105,7 +105,10 @@ export function storeSteps(create: OperationContext, lifecycle: Lifecycle | unde
     listStep(shown, hidden, tenant = 'first') {
       const list = steps.list;
       if (list?.operation.resource?.action !== 'list') return undefined;
-      const lists = { pointer: list.operation.resource.item, key: resource.key, present: shown, absent: hidden };
+      // A list the document bounds may leave any item out: it can only be held to the ones it must not show.
+      const present = listBound(contract, list.operation) === undefined ? shown : [];
+      if (present.length === 0 && hidden.length === 0) return undefined;
+      const lists = { pointer: list.operation.resource.item, key: resource.key, present, absent: hidden };
       return step(list.operation, as(tenant, create, list.request()), { ...successOf(list.operation), lists });
     },
   };

@@ -92,12 +92,15 @@ function limitPairs(context: OperationContext, example: Json): Case[] {
   const root = context.operation.requestBody!.schema!;
   const bounded = slotsOf(context.contract, root, example)
     .filter((slot) => slot.path.length === 1 && slot.node.schema['x-credential'] !== true)
-    .map((slot) => ({ slot, candidates: candidatesFor(context.contract, slot, context) }));
+    .map((slot) => ({ slot }));
+  // Candidates drawn anew for each pair: an `x-unique` field takes a new value in every case.
+  const limitOf = (slot: Slot, limit: 'minimum' | 'maximum') =>
+    atLimit(candidatesFor(context.contract, slot, context), limit);
   const cases: Case[] = [];
   for (const [i, a] of bounded.entries())
     for (const b of bounded.slice(i + 1))
       for (const limit of ['minimum', 'maximum'] as const) {
-        const [first, second] = [atLimit(a.candidates, limit), atLimit(b.candidates, limit)];
+        const [first, second] = [limitOf(a.slot, limit), limitOf(b.slot, limit)];
         if (!first || !second) continue;
         const body = setAt(
           setAt(context.fresh(example), a.slot.path, first.value ?? null),

@@ -32,12 +32,15 @@ export function keyCases(context: OperationContext): Case[] {
   const lifecycle = lifecyclesOf(context.contract).find((l) => l.create.operationId === context.operation.operationId);
   const steps = storeSteps(context, lifecycle);
   if (!steps) return [];
-  const key = ENDINGS.map((ending) => steps.newKey(ending)).find((candidate) => createTakes(steps, candidate));
-  if (key === undefined) return [];
+  // A key of its own for each case: no two cases may make the same item.
+  const newKey = () => ENDINGS.map((ending) => steps.newKey(ending)).find((candidate) => createTakes(steps, candidate));
   return Object.entries(NEAR_MISSES).flatMap(([kind, miss]) => {
-    const other = miss.of(key);
-    if (other === key) return [];
-    return [...readCase(steps, key, other, kind, miss.title), ...createCase(steps, key, other, kind, miss.title)];
+    const [forRead, forCreate] = [newKey(), newKey()];
+    if (forRead === undefined || forCreate === undefined || miss.of(forRead) === forRead) return [];
+    return [
+      ...readCase(steps, forRead, miss.of(forRead), kind, miss.title),
+      ...createCase(steps, forCreate, miss.of(forCreate), kind, miss.title),
+    ];
   });
 }
 

@@ -41,8 +41,9 @@ function casesFrom(walk: Walk, state: Json): Case[] {
   const { steps, lifecycle } = walk;
   const label = labelOf(state);
   const madeBy = lifecycle.pathTo(state)?.at(-1)?.operation ?? lifecycle.create;
-  const reached = walk.steps.reach(state);
   const cases: Case[] = [];
+  // Each case brings an item of its own to the state: no two cases may make the same item.
+  let reached = walk.steps.reach(state);
   const read = steps.readStep(reached.key, reached.item);
   if (steps.read && read) {
     const named = {
@@ -52,6 +53,7 @@ function casesFrom(walk: Walk, state: Json): Case[] {
     };
     cases.push(caseOf(steps.read, named, read, reached.prelude));
   }
+  reached = walk.steps.reach(state);
   const shown = shownBy(steps.list, reached.item);
   const list = steps.listStep(shown ? [reached.item] : [], shown ? [] : [reached.key]);
   if (steps.list && list) {
@@ -67,25 +69,29 @@ function transitionFrom(walk: Walk, state: Json, transition: TransitionStep): Ca
   const { steps } = walk;
   const context = steps.create.sibling(transition.operation.operationId)!;
   const allowed = transition.from.some((from) => JSON.stringify(from) === JSON.stringify(state));
-  const reached = walk.steps.reach(state);
-  const own = steps.transitionStep(transition, [reached.key], [reached.item], {
-    outcome: allowed ? 'moved' : 'refused',
-  });
+  const outcome = allowed ? 'moved' : 'refused';
+  /** An item of its own in `state`, and the transition of it. */
+  const attempt = () => {
+    const reached = steps.reach(state);
+    return { reached, own: steps.transitionStep(transition, [reached.key], [reached.item], { outcome }) };
+  };
   const rule = `${transition.operation.pointer}/x-resource`;
   const name = transition.operation.operationId;
   const part = `lifecycle.${labelOf(state)}.${name}`;
   const title = allowed
     ? `${name} moves an item in ${show(state)} to ${show(transition.to)}`
     : `${name} refuses an item in ${show(state)}, a state it may not move`;
-  const cases = [caseOf(context, { part, title, rule }, own, reached.prelude)];
-  const read = steps.readStep(reached.key, reached.item);
+  const tried = attempt();
+  const cases = [caseOf(context, { part, title, rule }, tried.own, tried.reached.prelude)];
+  const after = attempt();
+  const read = steps.readStep(after.reached.key, after.reached.item);
   if (!allowed && steps.read && read) {
     const named = {
       part: `${part}.then-read`,
       title: `after ${name} refused it, the item is still ${show(state)}`,
       rule,
     };
-    cases.push(caseOf(steps.read, named, read, [...reached.prelude, own]));
+    cases.push(caseOf(steps.read, named, read, [...after.reached.prelude, after.own]));
   }
   return cases;
 }
@@ -96,19 +102,24 @@ function severalAtOnce(walk: Walk, transition: TransitionStep): Case[] {
   const [start] = transition.from;
   if (!namesSeveral(steps.create, transition) || start === undefined) return [];
   const context = steps.create.sibling(transition.operation.operationId)!;
-  const [first, second] = [walk.steps.reach(start), walk.steps.reach(start)];
   const name = transition.operation.operationId;
   const rule = `${transition.operation.pointer}/x-resource`;
   const named = (what: string, title: string) => ({ part: `lifecycle.${name}.${what}`, title, rule });
+  /** Two items of their own; the second moved ahead, so that a request naming both may not move it: neither moves. */
+  const oneAhead = () => {
+    const [first, second] = [steps.reach(start), steps.reach(start)];
+    const ahead = steps.transitionStep(transition, [second.key], [second.item]);
+    const movedSecond = { ...second.item, [lifecycle.state]: transition.to };
+    const refused = steps.transitionStep(transition, [first.key, second.key], [first.item, movedSecond], {
+      outcome: 'refused',
+    });
+    return { first, refused, prelude: [...first.prelude, ...second.prelude, ahead] };
+  };
+  const [first, second] = [steps.reach(start), steps.reach(start)];
   const both = steps.transitionStep(transition, [first.key, second.key], [first.item, second.item]);
-  // The second item moved ahead, so the request may not move it: neither moves.
-  const ahead = steps.transitionStep(transition, [second.key], [second.item]);
-  const movedSecond = { ...second.item, [lifecycle.state]: transition.to };
-  const refused = steps.transitionStep(transition, [first.key, second.key], [first.item, movedSecond], {
-    outcome: 'refused',
-  });
-  const prelude = [...first.prelude, ...second.prelude, ahead];
-  const unknown = steps.transitionStep(transition, [first.key, steps.newKey()], [first.item], { outcome: 'not-found' });
+  const refusal = oneAhead();
+  const lone = steps.reach(start);
+  const unknown = steps.transitionStep(transition, [lone.key, steps.newKey()], [lone.item], { outcome: 'not-found' });
   const cases = [
     caseOf(
       context,
@@ -119,20 +130,26 @@ function severalAtOnce(walk: Walk, transition: TransitionStep): Case[] {
     caseOf(
       context,
       named('all-or-nothing', `${name} of two items, one of which it may not move, moves neither`),
-      refused,
-      prelude,
+      refusal.refused,
+      refusal.prelude,
     ),
     caseOf(
       context,
       named('one-unknown', `${name} of an item and a key nobody created is not found`),
       unknown,
-      first.prelude,
+      lone.prelude,
     ),
   ];
-  const unchanged = steps.readStep(first.key, first.item);
+  const afterRefusal = oneAhead();
+  const unchanged = steps.readStep(afterRefusal.first.key, afterRefusal.first.item);
   if (steps.read && unchanged) {
     const title = `after ${name} refused two items, the one it could have moved has not moved`;
-    cases.push(caseOf(steps.read, named('all-or-nothing.then-read', title), unchanged, [...prelude, refused]));
+    cases.push(
+      caseOf(steps.read, named('all-or-nothing.then-read', title), unchanged, [
+        ...afterRefusal.prelude,
+        afterRefusal.refused,
+      ]),
+    );
   }
   return cases;
 }

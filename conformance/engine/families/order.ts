@@ -16,8 +16,8 @@ import { keyChangeOf, storeSteps } from '../store-steps.ts';
 interface Fault {
   /** Faults of the same part cannot both be present (no token and a wrong token). */
   part: 'token' | 'credential' | 'json' | 'json-credential' | 'text' | 'size' | 'query' | 'key';
-  /** A state fault: the key the request names, and the steps that put its item in that state. */
-  key?: { value: string; prelude: Step[] };
+  /** A state fault: a new key for each case, and the steps that put its item in that state. */
+  key?: () => { value: string; prelude: Step[] };
   headers?: Record<string, string | undefined>;
   query?: Record<string, string | undefined>;
   json?: (body: Json) => Json;
@@ -42,14 +42,15 @@ export function orderCases(context: OperationContext): Case[] {
       const expect = context.expectError(first, a.fields ? { fields: a.fields } : {});
       if (!expect) continue;
       const title = `${first} and ${second} at once: ${first} is checked first`;
-      const prelude = [a, b].flatMap((fault) => fault.key?.prelude ?? []);
+      const state = [a, b].find((fault) => fault.key)?.key?.();
+      const prelude = state?.prelude ?? [];
       cases.push(
         context.make({
           family: 'order',
           part: `order.${first}.before.${second}`,
           title,
           rule,
-          request: requestWith(context, [a, b]),
+          request: requestWith(context, [a, b], state?.value),
           expect,
           ...(prelude.length ? { prelude } : {}),
         }),
@@ -59,9 +60,8 @@ export function orderCases(context: OperationContext): Case[] {
   return cases;
 }
 
-function requestWith(context: OperationContext, faults: Fault[]) {
-  const key = faults.find((fault) => fault.key)?.key;
-  const named = key ? keyChangeOf(context, [key.value]) : {};
+function requestWith(context: OperationContext, faults: Fault[], key?: string) {
+  const named = key === undefined ? {} : keyChangeOf(context, [key]);
   let body = named.body ?? context.body();
   for (const fault of faults) if (fault.json && body !== undefined) body = fault.json(body);
   let text = body === undefined ? undefined : JSON.stringify(body);
@@ -163,20 +163,32 @@ function stateFaults(context: OperationContext): Map<ErrorCase, Fault> {
   const create = creator && context.sibling(creator.operationId);
   const steps = create && storeSteps(create, lifecycle);
   if (!steps || !resource) return faults;
-  const fault = (value: string, prelude: Step[]): Fault => ({ part: 'key', key: { value, prelude } });
-  if (resource.action === 'create') {
-    const key = steps.newKey();
-    faults.set('resource-exists', fault(key, [steps.createStep(key)]));
-  }
+  const fault = (key: () => { value: string; prelude: Step[] }): Fault => ({ part: 'key', key });
+  if (resource.action === 'create')
+    faults.set(
+      'resource-exists',
+      fault(() => {
+        const value = steps.newKey();
+        return { value, prelude: [steps.createStep(value)] };
+      }),
+    );
   if (resource.action === 'read' || resource.action === 'transition')
-    faults.set('resource-not-found', fault(steps.newKey(), []));
+    faults.set(
+      'resource-not-found',
+      fault(() => ({ value: steps.newKey(), prelude: [] })),
+    );
   const transition = lifecycle?.transitions.find((t) => t.operation === operation);
   const refusedIn =
     transition &&
     lifecycle?.states.find((state) => !transition.from.some((from) => JSON.stringify(from) === JSON.stringify(state)));
   if (refusedIn !== undefined) {
-    const reached = steps.reach(refusedIn);
-    faults.set('transition-refused', fault(reached.key, reached.prelude));
+    faults.set(
+      'transition-refused',
+      fault(() => {
+        const reached = steps.reach(refusedIn);
+        return { value: reached.key, prelude: reached.prelude };
+      }),
+    );
   }
   return faults;
 }

@@ -4,7 +4,7 @@
 import { parametersIn, type Link, type Operation } from '../../../lib/contract.ts';
 import { echoOf, echoPlaces } from '../../../lib/echo.ts';
 import { isObject, type Json } from '../../../lib/json.ts';
-import { lifecyclesOf } from '../../../lib/lifecycle.ts';
+import { lifecyclesOf, listBound } from '../../../lib/lifecycle.ts';
 import { present } from '../../../lib/security.ts';
 import type { Case, Expectation, Step } from '../case.ts';
 import { parameterChange, tokenOnly, type Changes, type OperationContext } from '../context.ts';
@@ -30,19 +30,22 @@ export const LIST_LENGTH = 101;
 /** After LIST_LENGTH creates of items the list shows, the list holds every one of them, oldest first. */
 function listCompleteCases(context: OperationContext): Case[] {
   const steps = storeSteps(context, undefined);
-  if (!steps?.list) return [];
+  const list = steps?.list;
+  if (!steps || !list || list.operation.resource?.action !== 'list') return [];
+  // A list whose length the document bounds may leave items out: only a list with no bound must be complete.
+  if (listBound(list.contract, list.operation) !== undefined) return [];
   const keys = Array.from({ length: LIST_LENGTH }, () => steps.newKey());
   const items = keys.map((key) => steps.itemOf(steps.bodyFor(key)));
-  if (!items.every((item) => shownBy(steps.list, item))) return [];
+  if (!items.every((item) => shownBy(list, item))) return [];
   const last = steps.listStep(items, []);
   if (!last) return [];
   const title = `after ${LIST_LENGTH} creates, the list holds every one, oldest first: it is complete`;
   return [
-    steps.list.make({
+    list.make({
       family: 'stateful',
       part: 'stateful.list-complete',
       title,
-      rule: `${steps.list.operation.pointer}/x-resource`,
+      rule: `${list.operation.pointer}/x-resource`,
       request: last.request,
       expect: last.expect,
       prelude: keys.map((key) => steps.createStep(key)),
@@ -152,7 +155,9 @@ function followLink(
     title = `following ${link.name}, ${target.operation.operationId} returns what ${source.operation.operationId} created`;
   }
   if (targetResource?.name === sourceResource.name && targetResource.action === 'list') {
-    if (!listed(source, body, targetResource.filter)) return undefined;
+    // A list the document bounds may leave the new items out: only an unbounded one must hold them.
+    if (!listed(source, body, targetResource.filter) || listBound(target.contract, target.operation) !== undefined)
+      return undefined;
     expect = { ...accepted, includes: { pointer: targetResource.item, earlier: sourceItem } };
     title = `following ${link.name}, ${target.operation.operationId} lists what ${source.operation.operationId} created, in the order it was created`;
   }
