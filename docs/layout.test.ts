@@ -8,9 +8,11 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_PATH, loadContract } from '../lib/contract.ts';
+import { lifecyclesOf } from '../lib/lifecycle.ts';
 import { startMockServer, type RunningMock } from '../mocks/server.ts';
 import { buildDocs, DOCS_OUTPUT } from '../scripts/build-docs.ts';
 import { CATALOGUE_TAG, catalogueGroups } from '../scripts/docs/catalogue.ts';
+import { LIFECYCLE_TAG } from '../scripts/docs/lifecycle.ts';
 import {
   drawEach,
   eachSidebarGroup,
@@ -112,6 +114,28 @@ describe.skipIf(!hasChromium).each([
       'a heading alone',
     ).toEqual([]);
     expect(gaps.filter((g) => g.gap > MOST_GAP)).toEqual([]);
+    expect(outside).toEqual([]);
+  }, 60_000);
+
+  it('draws the lifecycle of each store: the state diagram is loaded and fits its column', async () => {
+    await openGroup(tab, tagLink(LIFECYCLE_TAG));
+    const sections = sectionsUnder(tab, tagLink(LIFECYCLE_TAG));
+    await drawEach(sections);
+    const diagrams = sections.locator('img[alt^="States of "]');
+    await diagrams.first().scrollIntoViewIfNeeded();
+    await tab.screenshot({ path: shot('lifecycle') });
+    const drawn = await diagrams.evaluateAll((images) =>
+      images.map((image) => {
+        const img = image as HTMLImageElement;
+        const column = img.closest('[data-component-name="Markdown/Markdown"]') ?? img.parentElement!;
+        return {
+          loaded: img.complete && img.naturalWidth > 0,
+          fits: img.getBoundingClientRect().width <= column.getBoundingClientRect().width + 1,
+        };
+      }),
+    );
+    expect(drawn.length).toBe(lifecyclesOf(contract).length);
+    expect(drawn.every((d) => d.loaded && d.fits)).toBe(true);
     expect(outside).toEqual([]);
   }, 60_000);
 

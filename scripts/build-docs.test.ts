@@ -7,13 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { BUNDLE_PATH, contractFrom } from '../lib/contract.ts';
 import { buildDocs, DOCS_OUTPUT, enrich, redocOptions, withoutCdn, withStyle } from './build-docs.ts';
+import { LIFECYCLE_TAG, lifecycleSection } from './docs/lifecycle.ts';
 import { CATALOGUE_TAG, errorCatalogue } from './docs/catalogue.ts';
 import { codeSamples } from './docs/samples.ts';
 
 describe.each([BUNDLE_PATH, 'test/fixtures/kinds.openapi.yaml'])('enrich(%s)', (path) => {
   const text = readFileSync(path, 'utf8');
 
-  it("puts each operation's samples on it and the catalogue last among the tags, leaving the document as it was", () => {
+  it("puts each operation's samples on it, then the lifecycle and the catalogue last among the tags, leaving the document as it was", () => {
     const document = parse(text);
     const enriched = enrich(document);
     expect(document).toEqual(parse(text));
@@ -27,7 +28,12 @@ describe.each([BUNDLE_PATH, 'test/fixtures/kinds.openapi.yaml'])('enrich(%s)', (
       'x-traitTag': true,
       description: errorCatalogue(contract),
     });
-    expect(enriched.tags?.slice(0, -1)).toEqual(document.tags ?? []);
+    expect(enriched.tags?.at(-2)).toEqual({
+      name: LIFECYCLE_TAG,
+      'x-traitTag': true,
+      description: lifecycleSection(contract),
+    });
+    expect(enriched.tags?.slice(0, -2)).toEqual(document.tags ?? []);
   });
 });
 

@@ -9,6 +9,7 @@ import { parse, stringify } from 'yaml';
 import { BUNDLE_PATH, contractFrom, type JsonObject } from '../lib/contract.ts';
 import type { OpenApiDocument } from '../lib/openapi.ts';
 import { CATALOGUE_TAG, errorCatalogue } from './docs/catalogue.ts';
+import { LIFECYCLE_TAG, lifecycleSection } from './docs/lifecycle.ts';
 import { codeSamples, type CodeSample } from './docs/samples.ts';
 import { isEntryPoint } from '../lib/entry-point.ts';
 import { recordStamp } from './stamps.ts';
@@ -68,13 +69,20 @@ function svgDataUrl(text: string): string {
   return `data:image/svg+xml,${encodeURIComponent(svg)}`;
 }
 
-/** A copy of the document with `x-codeSamples` on each operation and the error catalogue as a trait tag. */
+/**
+ * A copy of the document with `x-codeSamples` on each operation, and as trait tags the lifecycle of its stores
+ * (when they have one) and the error catalogue.
+ */
 export function enrich(document: OpenApiDocument): OpenApiDocument {
   const copy = structuredClone(document);
   const contract = contractFrom(copy);
   for (const operation of contract.operations) operation.object['x-codeSamples'] = codeSamples(contract, operation);
-  const catalogue = { name: CATALOGUE_TAG, 'x-traitTag': true, description: errorCatalogue(contract) };
-  copy.tags = [...(copy.tags ?? []), catalogue];
+  const lifecycle = lifecycleSection(contract);
+  const traits = [
+    ...(lifecycle ? [{ name: LIFECYCLE_TAG, 'x-traitTag': true, description: lifecycle }] : []),
+    { name: CATALOGUE_TAG, 'x-traitTag': true, description: errorCatalogue(contract) },
+  ];
+  copy.tags = [...(copy.tags ?? []), ...traits];
   return copy;
 }
 
