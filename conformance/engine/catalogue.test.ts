@@ -31,7 +31,11 @@ describe.each(DOCUMENTS)('the catalogue of %s', (path) => {
     // A URL carries every value as text: another JSON type for a string parameter arrives as a string, which its
     // enum or pattern may refuse but never its type. Such a probe is left out, with a note.
     const asText = /parameters\.\S+\.type-\w+ left out: meant to fault \S+\/type,/;
-    expect(notes.filter((note) => !note.includes('.absent left out') && !asText.test(note))).toEqual([]);
+    // A near-miss key the document's own schema forbids (a space in a patterned id) names no other item to test.
+    const forbiddenKey = /keys\.\S+ left out: the key with .* breaks the \w+'s schema$/;
+    expect(
+      notes.filter((note) => !note.includes('.absent left out') && !asText.test(note) && !forbiddenKey.test(note)),
+    ).toEqual([]);
   });
 
   it('agrees with the document’s own schema on every body probe: valid ones are valid, invalid ones fault the named field only', () => {

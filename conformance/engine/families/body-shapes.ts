@@ -4,6 +4,7 @@
 // each must get, the document's own schema says (ajv): accepted, or refused naming exactly the fields it names.
 import { fieldErrorsOf } from '../../../lib/field-errors.ts';
 import { isObject, type Json } from '../../../lib/json.ts';
+import type { SchemaNode } from '../../../lib/contract.ts';
 import type { Case } from '../case.ts';
 import type { OperationContext } from '../context.ts';
 import { setAt, slotsOf, type Slot } from '../schema/slots.ts';
@@ -34,11 +35,7 @@ export function bodyShapeCases(context: OperationContext): Case[] {
   const root = context.operation.requestBody?.schema;
   const example = context.body();
   if (!root || example === undefined || !context.operation.requestBody?.jsonMediaType) return [];
-  return [
-    ...smallestBodies(context, root.pointer),
-    ...nameMisses(context, example, root.pointer),
-    ...limitPairs(context, example),
-  ];
+  return [...smallestBodies(context, root), ...nameMisses(context, example, root), ...limitPairs(context, example)];
 }
 
 /** The case of a body, expecting what the schema says of it. */
@@ -58,21 +55,17 @@ function judged(
   return [context.make({ family: 'body', part: `body.${part}`, title, rule, request, expect })];
 }
 
-function smallestBodies(context: OperationContext, pointer: string): Case[] {
-  return SMALLEST.flatMap(([kind, text]) =>
-    judged(
-      context,
-      `smallest.${kind}`,
-      `the body ${text}`,
-      `${pointer}/${kind === 'empty-object' ? 'required' : 'type'}`,
-      JSON.parse(text) as Json,
-      text,
-    ),
-  );
+function smallestBodies(context: OperationContext, root: SchemaNode): Case[] {
+  // An empty object breaks the object's own rules (required, minProperties); the others, its type.
+  const emptyRule = ['required', 'minProperties'].find((keyword) => keyword in root.schema) ?? 'type';
+  return SMALLEST.flatMap(([kind, text]) => {
+    const rule = ruleAt(root, kind === 'empty-object' ? emptyRule : 'type');
+    return judged(context, `smallest.${kind}`, `the body ${text}`, rule, JSON.parse(text) as Json, text);
+  });
 }
 
 /** Each documented property of the body sent under a name that is almost its own. */
-function nameMisses(context: OperationContext, example: Json, pointer: string): Case[] {
+function nameMisses(context: OperationContext, example: Json, root: SchemaNode): Case[] {
   if (!isObject(example)) return [];
   return Object.keys(example).flatMap((name) =>
     NAME_MISSES.flatMap(([kind, miss]) => {
@@ -82,7 +75,7 @@ function nameMisses(context: OperationContext, example: Json, pointer: string): 
         Object.entries(context.fresh(example) as Record<string, Json>).map(([k, v]) => [k === name ? other : k, v]),
       );
       const title = `${name} sent as ${JSON.stringify(other)}`;
-      return judged(context, `name.${name}.${kind}`, title, `${pointer}/additionalProperties`, body);
+      return judged(context, `name.${name}.${kind}`, title, ruleAt(root, 'additionalProperties'), body);
     }),
   );
 }

@@ -27,7 +27,10 @@ export function syntaxCases(context: OperationContext): Case[] {
     );
   };
 
-  malformed('missing-comma', 'a comma missing between two members', (json) => json.replace(/,"/, ' "'));
+  // With one member only, a second one is written after it without the comma.
+  malformed('missing-comma', 'a comma missing between two members', (json) =>
+    /,"/.test(json) ? json.replace(/,"/, ' "') : json.replace(/}$/, ' "second":null}'),
+  );
   malformed('trailing-comma', 'a comma after the last member', (json) => json.replace(/}$/, ',}'));
   malformed('truncated', 'the body cut off before its end', (json) =>
     json.slice(0, Math.max(1, Math.floor(json.length / 2))),

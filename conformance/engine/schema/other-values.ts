@@ -107,8 +107,15 @@ export function arrays(contract: Contract, slot: Slot): Candidate[] {
   const current = valueAt(slot.base, slot.path);
   const items = Array.isArray(current) ? current : [];
   const item = schema.items ? sampleOf(contract, contract.schemaNode(schema.items, `${slot.node.pointer}/items`)) : 'x';
-  const ofLength = (n: number): Json[] =>
-    Array.from({ length: n }, (_, i) => structuredClone(items[i] ?? variant(items[0] ?? item, i)));
+  /** `n` items: the body's own, then variants of its first, unlike the ones before where items must be unique. */
+  const ofLength = (n: number): Json[] => {
+    const made: Json[] = items.slice(0, n).map((i) => structuredClone(i));
+    for (let i = 0; made.length < n && i < n * 4; i++) {
+      const next = variant(items[0] ?? item, i);
+      if (!schema.uniqueItems || !made.some((m) => JSON.stringify(m) === JSON.stringify(next))) made.push(next);
+    }
+    return made;
+  };
   const candidates: Candidate[] = [];
   const min = schema.minItems ?? 0;
   if (min > 0) {
