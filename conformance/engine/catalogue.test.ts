@@ -23,6 +23,27 @@ describe.each(DOCUMENTS)('the catalogue of %s', (path) => {
     for (const c of cases) expect(c.id.startsWith(`${c.operationId}.`), c.id).toBe(true);
   });
 
+  it('makes no item in two cases: each key of this run is created by one case only', () => {
+    const creates = contract.operations.filter((op) => op.resource?.action === 'create').map((op) => op.operationId);
+    // The run's own keys, wherever a body holds one (raw bodies of the syntax cases are not JSON).
+    const keyOf = (body: string | undefined) => body?.match(/"(catalogue-\d+[^"]*)"/)?.[1];
+    const madeBy = new Map<unknown, string>();
+    for (const c of cases) {
+      const steps = [...(c.prelude ?? []), c].filter((step) => creates.includes(step.operationId));
+      for (const key of new Set(steps.map((step) => keyOf(step.request.body)).filter(Boolean))) {
+        expect(madeBy.get(key), `${c.id} creates ${String(key)}, which another case creates`).toBeUndefined();
+        madeBy.set(key, c.id);
+      }
+    }
+    expect(madeBy.size).toBeGreaterThan(20);
+  });
+
+  it('sends as a second tenant only in the cases about tenants', () => {
+    for (const c of cases.filter((k) => k.family !== 'tenancy'))
+      expect(JSON.stringify([c.request, c.prelude ?? []]), c.id).not.toMatch(/\{\{second/);
+    expect(cases.filter((c) => JSON.stringify(c.request).includes('{{second')).length).toBeGreaterThan(2);
+  });
+
   it('points every case at a rule the document has', () => {
     for (const c of cases) expect(() => valueAtPointer(contract.document, c.rule), `${c.id}: ${c.rule}`).not.toThrow();
   });
