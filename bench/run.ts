@@ -3,19 +3,21 @@
 //   2. conformance  the full conformance suite against our mock, timed
 //   3. detection    our suite, Dredd and Specmatic against the fault-free and the faulty reference servers
 //   4. packages     installed sizes of the packages, and spawn to first answer of npm start and the mock
+//   5. long-use     the mock with --stored orders: other requests while lists are in flight, peak RSS at its store
+//                   limit, and spawn to the first Prefer answer
 // Each part's module is loaded only when that part runs.
 // Options: --only mock|conformance|detection|packages (comma-separated), --rounds 3, --duration 5, --warmup 1,
-// --connections 10, --concurrency 2 (detection targets at once), --keep-logs (keep the servers' and tools' output
+// --connections 10, --concurrency 2 (detection targets at once), --stored 100000 (long-use), --keep-logs (keep the servers' and tools' output
 // in /tmp/bench-*; it is kept anyway when the bench fails).
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { installCleanup, killAll, removeScratch } from './processes.ts';
 import { benchRequests } from './requests.ts';
 
-const PARTS = ['mock', 'conformance', 'detection', 'packages'] as const;
+const PARTS = ['mock', 'conformance', 'detection', 'packages', 'long-use'] as const;
 type Part = (typeof PARTS)[number];
 
-const USAGE = `Usage: npm run bench -- [--only mock,conformance,detection,packages] [--rounds 3] [--duration 5] [--warmup 1] [--connections 10] [--concurrency 2] [--keep-logs]`;
+const USAGE = `Usage: npm run bench -- [--only mock,conformance,detection,packages,long-use] [--rounds 3] [--duration 5] [--warmup 1] [--connections 10] [--concurrency 2] [--stored 100000] [--keep-logs]`;
 
 function settings(argv: string[]) {
   const { values } = parseArgs({
@@ -28,6 +30,7 @@ function settings(argv: string[]) {
       warmup: { type: 'string' },
       connections: { type: 'string' },
       concurrency: { type: 'string' },
+      stored: { type: 'string' },
       'keep-logs': { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -53,6 +56,7 @@ function settings(argv: string[]) {
     warmupS: whole('warmup', values.warmup, 1),
     connections: whole('connections', values.connections, 10),
     concurrency: whole('concurrency', values.concurrency, 2),
+    stored: whole('stored', values.stored, 100_000),
   };
 }
 
@@ -106,6 +110,11 @@ async function run(argv: string[]): Promise<number> {
   if (options.parts.has('packages')) {
     const { runPackages } = await import('./packages.ts');
     await runPackages(requests, { rounds: options.rounds, secrets: credentials }, print);
+  }
+  if (options.parts.has('long-use')) {
+    const { runMockLongUse } = await import('./mock-long-use.ts');
+    const { rounds, durationS, stored } = options;
+    await runMockLongUse(requests, { rounds, durationS, stored, secrets: credentials }, print);
   }
   print(
     `Load average at the end: ${loadavg()
