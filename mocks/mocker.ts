@@ -1,17 +1,15 @@
 // The mock's whole decision for one request: route, then the document's checks in its order, then the answer,
 // remembering what `x-resource` says to remember. It holds no status, message or rule of its own: each comes
 // from the document through the modules it calls.
-// Deep import: the package root also loads Prism's mocker, which only `Prefer` needs (see preferOptions).
 import { randomUUID } from 'node:crypto';
-import type { IHttpOperation } from '@stoplight/types';
-
 import { BUNDLE_PATH, loadContract, type Contract, type Operation } from '../lib/contract.ts';
 import { TOKEN, type Secrets } from '../lib/credentials.ts';
 import { atPointer, isObject, setPointer } from '../lib/json.ts';
 import { parameterValue } from '../lib/parameters.ts';
 import { schemaValidator, type SchemaValidator } from '../lib/schema-validator.ts';
 import { firstFailure, type Pending, type Tools } from './checks.ts';
-import { createResponder, type PreferOptions } from './responder.ts';
+import { loadPrism, type Prism, type PreferOptions } from './prism.ts';
+import { createResponder } from './responder.ts';
 import { createRouter } from './router.ts';
 import { createStore } from './store.ts';
 import type { MockRequest, MockResponse } from './types.ts';
@@ -32,16 +30,9 @@ const MAX_ISSUED_TOKENS = 10_000;
 /** `credentials`: the values the mock accepts, by credential key (lib/credentials.ts): the token, the channel key. */
 export async function createMocker(credentials: Secrets, bundlePath = BUNDLE_PATH): Promise<Mocker> {
   const contract = loadContract(bundlePath);
-  // Prism's reading of the operations is needed only to answer `Prefer`: made on first use, so the mock starts fast.
-  let prismOperations: Promise<Map<string, IHttpOperation>> | undefined;
-  const prismOperation = async (operation: Operation) => {
-    prismOperations ??= import('@stoplight/prism-http/dist/utils/operations.js')
-      .then(({ getHttpOperationsFromSpec }) => getHttpOperationsFromSpec(bundlePath))
-      .then((all) => new Map(all.map((op) => [`${op.method.toUpperCase()} ${op.path}`, op])));
-    const found = (await prismOperations).get(`${operation.method} ${operation.path}`);
-    if (!found) throw new Error(`Prism read no operation ${operation.method} ${operation.path}`);
-    return found;
-  };
+  // Prism is needed only to answer `Prefer`: loaded on first use, so the mock starts fast.
+  let prism: Promise<Prism> | undefined;
+  const prismLoaded = () => (prism ??= loadPrism(contract.document));
   const router = createRouter(contract);
   const responder = createResponder(contract);
   const store = createStore(credentials[TOKEN] ? [credentials[TOKEN]] : []);
@@ -61,10 +52,10 @@ export async function createMocker(credentials: Secrets, bundlePath = BUNDLE_PAT
     const failure = firstFailure(pending, tools);
     if (failure) return responder.errorAnswer(failure.errorCase, operation, failure.fields);
 
-    const prefer = await preferOptions(pending.request);
+    const prefer = await preferOptions(pending.request, prismLoaded);
     if ('error' in prefer) return responder.mockFeatureError(prefer.status, prefer.error);
     if (prefer.code !== undefined || prefer.exampleKey !== undefined || prefer.dynamic) {
-      return responder.preferred(await prismOperation(operation), operation, pending.request, prefer);
+      return responder.preferred(await prismLoaded(), operation, pending.request, prefer);
     }
     const parsed = pending.parsed();
     return remember(operation, pending, responder.success(operation, parsed === UNPARSABLE ? undefined : parsed));
@@ -115,19 +106,15 @@ function pendingOf(operation: Operation, request: MockRequest, validator: Schema
 }
 
 /**
- * Prism's own reading of `Prefer` (and of its `__code`/`__example`/`__dynamic` query fallback). Its module takes
- * half a second to load, so it is loaded on the first request that asks for it, not at start.
+ * Prism's own reading of `Prefer` (and of its `__code`/`__example`/`__dynamic` query fallback); Prism is loaded for
+ * the first request that asks, not at start.
  */
-async function preferOptions(request: MockRequest): Promise<PreferOptions | { status: number; error: string }> {
+async function preferOptions(
+  request: MockRequest,
+  prism: () => Promise<Prism>,
+): Promise<PreferOptions | { status: number; error: string }> {
   if (request.headers.prefer === undefined && !Object.keys(request.query).some((key) => key.startsWith('__')))
     return {};
-  const { getHttpConfigFromRequest } = await import('@stoplight/prism-http-server/dist/getHttpConfigFromRequest.js');
-  const result = getHttpConfigFromRequest({
-    headers: request.headers,
-    url: { path: request.path, query: request.query },
-  });
-  if (result._tag === 'Left')
-    return { status: result.left.status, error: `Prefer: ${result.left.detail || result.left.message}` };
-  const { code, exampleKey, dynamic } = result.right;
-  return { code: code === undefined ? undefined : Number(code), exampleKey, dynamic };
+  const outcome = (await prism()).preferOf(request);
+  return 'refusal' in outcome ? { status: outcome.status ?? 400, error: `Prefer: ${outcome.refusal}` } : outcome.value;
 }

@@ -1,41 +1,16 @@
 // Builds answers from the document: the documented example of an error case, the success example with the
 // request echoed where the schema says so (`x-echoes-request-body`), or what a `Prefer` header asks Prism for.
-import type { IHttpOperation } from '@stoplight/types';
 import { answerFor, isObject, type Contract, type Json, type Operation } from '../lib/contract.ts';
 import { withEcho } from '../lib/echo.ts';
 import type { ErrorCase } from '../lib/extensions.ts';
 import { fieldErrorsProperty, type FieldError } from '../lib/field-errors.ts';
 import { effective, propertiesOf } from '../lib/schema-shape.ts';
+import { operationKey, type Prism, type PreferOptions } from './prism.ts';
 import type { MockRequest, MockResponse } from './types.ts';
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 
-export interface PreferOptions {
-  code?: number;
-  exampleKey?: string;
-  dynamic?: boolean;
-}
-
-type PrismResult =
-  | { _tag: 'Left'; left: { status?: number; detail?: string; message?: string } }
-  | { _tag: 'Right'; right: { output: { statusCode: number; body: Json } } };
-interface PrismMocker {
-  request(
-    input: unknown,
-    operations: IHttpOperation[],
-    config: ReturnType<typeof prismConfig>,
-  ): () => Promise<PrismResult>;
-}
-
 export function createResponder(contract: Contract) {
-  // Prism's mocker loads slowly and only `Prefer` needs it: made on first use, so the mock starts fast.
-  let prism: Promise<PrismMocker> | undefined;
-  const prismInstance = () =>
-    (prism ??= Promise.all([import('@stoplight/prism-http'), import('@stoplight/prism-core')]).then(
-      ([http, core]) =>
-        http.createInstance(prismConfig({}), { logger: core.createLogger('mock', { level: 'silent' }) }) as PrismMocker,
-    ));
-
   /** The documented answer for an error case: the operation's own example, else a route error's. */
   function errorAnswer(errorCase: ErrorCase, operation?: Operation, fields?: FieldError[]): MockResponse {
     const found = answerFor(contract, errorCase, operation);
@@ -56,7 +31,7 @@ export function createResponder(contract: Contract) {
 
   /** What `Prefer: code=…, example=…, dynamic=true` asks for, answered by Prism's own response selection. */
   async function preferred(
-    prismOperation: IHttpOperation,
+    prism: Prism,
     operation: Operation,
     request: MockRequest,
     prefer: PreferOptions,
@@ -68,13 +43,14 @@ export function createResponder(contract: Contract) {
         `Prefer: code=${prefer.code} is not documented for ${operation.operationId}; its documented statuses are ${documented.join(', ')}`,
       );
     const code = prefer.code ?? (prefer.exampleKey ? statusOfExample(operation, prefer.exampleKey) : undefined);
-    const config = prismConfig({ ...prefer, ...(code ? { code } : {}) });
-    const input = { method: prismOperation.method, url: { path: request.path, query: request.query }, headers: {} };
-    const result = await (await prismInstance()).request(input, [prismOperation], config)();
+    const outcome = await prism.answer(operationKey(operation.method, operation.path), request, {
+      ...prefer,
+      ...(code ? { code } : {}),
+    });
     // Whatever Prism's reason, it is the Prefer header that asks for what the document does not have: a 400, never
     // the 404 Prism gives, which reads as "no such path".
-    if (result._tag === 'Left') return mockFeatureError(400, `Prefer: ${result.left.detail || result.left.message}`);
-    return { status: result.right.output.statusCode, headers: { ...JSON_HEADERS }, body: result.right.output.body };
+    if ('refusal' in outcome) return mockFeatureError(400, `Prefer: ${outcome.refusal}`);
+    return { status: outcome.value.status, headers: { ...JSON_HEADERS }, body: outcome.value.body };
   }
 
   /**
@@ -98,19 +74,6 @@ export function createResponder(contract: Contract) {
 }
 
 export type Responder = ReturnType<typeof createResponder>;
-
-function prismConfig(mock: PreferOptions) {
-  // A fresh object each call: Prism writes negotiated media types into the config it is given.
-  return {
-    isProxy: false as const,
-    mock: { dynamic: false, ...mock },
-    validateRequest: false,
-    validateResponse: false,
-    checkSecurity: false,
-    errors: false,
-    upstreamProxy: undefined,
-  };
-}
 
 /** The first `max` characters (code points, as JSON Schema counts), the last one an ellipsis. */
 function clipped(text: string, max: number): string {
