@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { answerFor, isObject, loadContract } from '../lib/contract.ts';
 import { schemaValidator } from '../lib/schema-validator.ts';
-import { startMockServer, type RunningMock } from './server.ts';
+import { readMockDocument, startMockServer, type RunningMock } from './server.ts';
 
 const contract = loadContract();
 const validator = schemaValidator(contract.document);
@@ -63,7 +63,8 @@ it.each(['/docs', '/openapi.yaml'])('answers HEAD on %s as GET, without the body
 
 it("serves the kit's docs for the kit's document only: a mock of another says it has none", async () => {
   expect((await (await fetch(`${mock.url}/docs`)).text()).slice(0, 200)).toContain('<title>');
-  const other = await startMockServer({ credentials, port: 0, bundlePath: 'test/fixtures/kinds.openapi.yaml' });
+  const document = readMockDocument('test/fixtures/kinds.openapi.yaml');
+  const other = await startMockServer({ credentials, port: 0, document });
   try {
     const docs = await fetch(`${other.url}/docs`);
     expect(docs.status).toBe(503);

@@ -2,13 +2,13 @@
 // taken from MOCK_<NAME> (MOCK_TOKEN, MOCK_CHANNEL_KEY), else the document's example, else a word that says
 // what it is.
 import { parseArgs } from 'node:util';
-import { BUNDLE_PATH, loadContract, type Contract } from '../lib/contract.ts';
+import { BUNDLE_PATH } from '../lib/contract.ts';
 import { credentialsOf, type Secrets } from '../lib/credentials.ts';
 import { curlFor, shellValuesOf } from '../lib/curl.ts';
 import { documentedRequest, requestExamples } from '../lib/requests.ts';
+import { defaultMockPort } from '../lib/servers.ts';
 import manifest from './package.json' with { type: 'json' };
-import { loopbackHosts } from './docs-page.ts';
-import { startMockServer } from './server.ts';
+import { readMockDocument, startMockServer, type MockDocument } from './server.ts';
 
 const [BIN] = Object.keys(manifest.bin);
 const USAGE = [
@@ -22,14 +22,8 @@ const USAGE = [
   "(MOCK_TOKEN, MOCK_CHANNEL_KEY, …; default: the document's example).",
 ].join('\n');
 
-/** Where the document says the mock runs (`127.0.0.1:4010`), so that its samples reach it; 4010 if it says nowhere. */
-function documentedPort(contract: Contract): number {
-  const [host] = loopbackHosts(contract);
-  return Number(URL.parse(`http://${host}`)?.port || 4010);
-}
-
 async function main(argv: string[]): Promise<number> {
-  let document = BUNDLE_PATH;
+  let path = BUNDLE_PATH;
   let version = false;
   try {
     const { values } = parseArgs({
@@ -39,19 +33,20 @@ async function main(argv: string[]): Promise<number> {
     });
     if (values.help) return (console.log(USAGE), 0);
     version = values.version ?? false;
-    document = values.document ?? BUNDLE_PATH;
+    path = values.document ?? BUNDLE_PATH;
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     return 2;
   }
-  let contract;
+  let document: MockDocument;
   try {
-    contract = loadContract(document);
+    document = readMockDocument(path);
   } catch (error) {
-    console.error(`Cannot read the document ${document}: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`Cannot read the document ${path}: ${error instanceof Error ? error.message : String(error)}`);
     return 2;
   }
-  const port = Number(process.env.PORT ?? documentedPort(contract));
+  const { contract } = document;
+  const port = Number(process.env.PORT ?? defaultMockPort(contract));
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     console.error(`PORT must be a whole number from 0 to 65535, got "${process.env.PORT}"`);
     return 2;
@@ -62,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
     credentials.map((c) => [c.key, process.env[`MOCK_${c.env}`] || c.example || `mock-${c.option}`]),
   );
   try {
-    const mock = await startMockServer({ credentials: secrets, port, host: '127.0.0.1', bundlePath: document });
+    const mock = await startMockServer({ credentials: secrets, port, host: '127.0.0.1', document });
     const prefixes = [...new Set(contract.operations.flatMap((op) => op.servers.map((s) => s.pathPrefix)))];
     const sample = contract.operations.find((op) => requestExamples(op).length > 0) ?? contract.operations[0];
     const width = Math.max(...credentials.map((c) => c.option.length), 10);

@@ -2,7 +2,8 @@
 // remembering what `x-resource` says to remember. It holds no status, message or rule of its own: each comes
 // from the document through the modules it calls.
 import { randomUUID } from 'node:crypto';
-import { BUNDLE_PATH, loadContract, type Contract, type Operation } from '../lib/contract.ts';
+import type { Contract, Operation } from '../lib/contract.ts';
+import type { Route } from '../lib/routing.ts';
 import { TOKEN, type Secrets } from '../lib/credentials.ts';
 import { atPointer, isObject, setPointer } from '../lib/json.ts';
 import { parameterValue } from '../lib/parameters.ts';
@@ -19,6 +20,8 @@ export interface Mocker {
   contract: Contract;
   /** The largest body any operation accepts, from the `x-max-body-bytes` of its body-too-large response. */
   maxBodyBytes: number;
+  /** Which operation a request is for, or the route error it gets. */
+  route(method: string, path: string): Route;
   handle(request: MockRequest): Promise<MockResponse>;
   /** Forgets what was created and the tokens issued. */
   reset(): void;
@@ -28,8 +31,7 @@ export interface Mocker {
 const MAX_ISSUED_TOKENS = 10_000;
 
 /** `credentials`: the values the mock accepts, by credential key (lib/credentials.ts): the token, the channel key. */
-export async function createMocker(credentials: Secrets, bundlePath = BUNDLE_PATH): Promise<Mocker> {
-  const contract = loadContract(bundlePath);
+export function createMocker(contract: Contract, credentials: Secrets): Mocker {
   // Prism is needed only to answer `Prefer`: loaded on first use, so the mock starts fast.
   let prism: Promise<Prism> | undefined;
   const prismLoaded = () => (prism ??= loadPrism(contract.document));
@@ -91,7 +93,13 @@ export async function createMocker(credentials: Secrets, bundlePath = BUNDLE_PAT
     return answer;
   }
 
-  return { contract, maxBodyBytes, handle, reset: () => store.reset() };
+  return {
+    contract,
+    maxBodyBytes,
+    route: (method, path) => router.route(method, path),
+    handle,
+    reset: () => store.reset(),
+  };
 }
 
 function pendingOf(operation: Operation, request: MockRequest, validator: SchemaValidator): Pending {

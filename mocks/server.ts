@@ -4,11 +4,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { existsSync, readFileSync } from 'node:fs';
 import { dataFile } from '../lib/layout.ts';
 import type { AddressInfo } from 'node:net';
-import { BUNDLE_PATH } from '../lib/contract.ts';
+import { BUNDLE_PATH, loadContract, type Contract } from '../lib/contract.ts';
 import type { Secrets } from '../lib/credentials.ts';
+import { defaultMockPort } from '../lib/servers.ts';
 import { docsServedAt } from './docs-page.ts';
 import { createMocker, type Mocker } from './mocker.ts';
-import { createRouter } from './router.ts';
 import type { MockRequest, MockResponse } from './types.ts';
 
 export const DOCS_PATH = dataFile(import.meta.url, '../docs/index.html', './docs/index.html');
@@ -19,12 +19,24 @@ const NO_DOCS =
 /** Not part of the contract: tests (and people) clear what the mock remembers with a POST here. */
 export const RESET_PATH = '/__mock/reset';
 
+/** The document a mock answers for, read once: its model, and the file it came from (served as it is). */
+export interface MockDocument {
+  contract: Contract;
+  path: string;
+}
+
+export function readMockDocument(path = BUNDLE_PATH): MockDocument {
+  return { contract: loadContract(path), path };
+}
+
 export interface MockServerOptions {
   /** The values the mock accepts, by credential key (lib/credentials.ts): `{ token, channelKey }`. */
   credentials: Secrets;
+  /** Default: the port of the document's loopback server (lib/servers.ts). */
   port?: number;
   host?: string;
-  bundlePath?: string;
+  /** Default: the kit's own. */
+  document?: MockDocument;
   docsPath?: string;
 }
 
@@ -36,15 +48,15 @@ export interface RunningMock {
 }
 
 export async function startMockServer(options: MockServerOptions): Promise<RunningMock> {
-  const bundlePath = options.bundlePath ?? BUNDLE_PATH;
+  const document = options.document ?? readMockDocument();
   // The kit's page describes the kit's document: a mock of another document has none unless it is given one.
-  const docsPath = options.docsPath ?? (bundlePath === BUNDLE_PATH ? DOCS_PATH : undefined);
-  const mocker = await createMocker(options.credentials, bundlePath);
+  const docsPath = options.docsPath ?? (document.path === BUNDLE_PATH ? DOCS_PATH : undefined);
+  const mocker = createMocker(document.contract, options.credentials);
   // `/` leads to the docs unless the document has an operation there.
-  const rootIsFree = 'errorCase' in createRouter(mocker.contract).route('GET', '/');
+  const rootIsFree = 'errorCase' in mocker.route('GET', '/');
   let docsPage: Buffer | undefined;
   const files: Files = {
-    bundlePath,
+    bundlePath: document.path,
     rootIsFree,
     // Read on first ask (the mock starts without it) and kept: the page is the same until the mock restarts.
     docsPage: () => {
@@ -64,7 +76,7 @@ export async function startMockServer(options: MockServerOptions): Promise<Runni
   server.headersTimeout = 10_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 4010, options.host ?? '127.0.0.1', resolve);
+    server.listen(options.port ?? defaultMockPort(document.contract), options.host ?? '127.0.0.1', resolve);
   });
   const ownHost = () => {
     const { address, port } = server.address() as AddressInfo;
