@@ -1,5 +1,5 @@
 // The mock's command as a person starts it: with no PORT, it listens where the document says the mock runs, so
-// that the document's samples for that server reach it.
+// that the document's samples for that server reach it; a PORT that is not plainly a port number stops it.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -41,3 +41,31 @@ it("listens on the port of the document's loopback server when PORT is not set",
     child.kill();
   }
 }, 30_000);
+
+/** The command's exit code and what it wrote, with this environment (merged into the test's own). */
+function run(env: Record<string, string>, args: string[] = []) {
+  return new Promise<{ code: number | null; out: string }>((done) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'mocks/cli.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    // Started after all: stop it, and let the test say what it printed.
+    child.stdout.on('data', () => /Base URL/.test(out) && child.kill());
+    child.once('exit', (code) => done({ code, out }));
+  });
+}
+
+it.each(['0x10', ' 7 ', '1e3'])(
+  'refuses PORT=%j with exit code 2 and one clear line',
+  async (port) => {
+    const { code, out } = await run({ PORT: port });
+    expect({ code, out: out.trim() }).toEqual({
+      code: 2,
+      out: `PORT must be a whole number from 0 to 65535 in decimal digits, got ${JSON.stringify(port)}`,
+    });
+  },
+  30_000,
+);

@@ -7,6 +7,7 @@ import { credentialsOf, type Secrets } from '../lib/credentials.ts';
 import { curlFor, shellValuesOf } from '../lib/curl.ts';
 import { documentedRequest, requestExamples } from '../lib/requests.ts';
 import { defaultMockPort } from '../lib/servers.ts';
+import { wholeNumber } from '../lib/whole-number.ts';
 import manifest from './package.json' with { type: 'json' };
 import { readMockDocument, startMockServer, type MockDocument } from './server.ts';
 
@@ -46,9 +47,12 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const { contract } = document;
-  const port = Number(process.env.PORT ?? defaultMockPort(contract));
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`PORT must be a whole number from 0 to 65535, got "${process.env.PORT}"`);
+  // An empty PORT is no PORT, as an empty MOCK_<CREDENTIAL> is none.
+  const port = process.env.PORT ? wholeNumber(process.env.PORT) : defaultMockPort(contract);
+  if (port === undefined || port > 65535) {
+    console.error(
+      `PORT must be a whole number from 0 to 65535 in decimal digits, got ${JSON.stringify(process.env.PORT)}`,
+    );
     return 2;
   }
   if (version) return (console.log(`${BIN} ${manifest.version} (contract ${contract.title} ${contract.version})`), 0);
