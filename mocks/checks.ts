@@ -11,6 +11,7 @@ import type { SchemaValidator } from '../lib/schema-validator.ts';
 import type { Contract } from '../lib/contract.ts';
 import { checkCredentials } from './credentials.ts';
 import type { Store } from './store.ts';
+import type { Tokens } from './tokens.ts';
 import type { MockRequest } from './types.ts';
 import { fieldErrors, UNPARSABLE, type ParameterProblem, type Parsed } from './validator.ts';
 
@@ -26,6 +27,7 @@ export interface Pending {
 export interface Tools {
   contract: Contract;
   store: Store;
+  tokens: Tokens;
   secrets: Secrets;
   validator: SchemaValidator;
 }
@@ -45,14 +47,14 @@ export const MOCK_CHECKS: Partial<Record<ErrorCase, MockCheck>> = {
       'body-too-large',
       request.bodyTooLarge === true || (request.body?.length ?? 0) > (operation.bodyLimit ?? Infinity),
     ),
-  'credentials-missing': ({ operation, request }, { store }) =>
-    fails('credentials-missing', checkCredentials(operation, request, store.tokens) === 'credentials-missing'),
-  'credentials-rejected': (pending, { store, secrets }) => {
+  'credentials-missing': ({ operation, request }, { tokens }) =>
+    fails('credentials-missing', checkCredentials(operation, request, tokens.knows) === 'credentials-missing'),
+  'credentials-rejected': (pending, { tokens, secrets }) => {
     const { operation, request } = pending;
     if (operation.security.length > 0)
       return fails(
         'credentials-rejected',
-        checkCredentials(operation, request, store.tokens) === 'credentials-rejected',
+        checkCredentials(operation, request, tokens.knows) === 'credentials-rejected',
       );
     const body = pending.parsed();
     if (!isObject(body)) return undefined;

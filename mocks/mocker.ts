@@ -1,7 +1,6 @@
 // The mock's whole decision for one request: route, then the document's checks in its order, then the answer,
 // remembering what `x-resource` says to remember. It holds no status, message or rule of its own: each comes
 // from the document through the modules it calls.
-import { randomUUID } from 'node:crypto';
 import type { Contract, Operation } from '../lib/contract.ts';
 import type { Route } from '../lib/routing.ts';
 import { TOKEN, type Secrets } from '../lib/credentials.ts';
@@ -13,6 +12,7 @@ import { loadPrism, type Prism, type PreferOptions } from './prism.ts';
 import { createResponder } from './responder.ts';
 import { createRouter } from './router.ts';
 import { createStore } from './store.ts';
+import { createTokens } from './tokens.ts';
 import type { MockRequest, MockResponse } from './types.ts';
 import { parameterProblems, parseBody, UNPARSABLE, type ParameterProblem, type Parsed } from './validator.ts';
 
@@ -27,9 +27,6 @@ export interface Mocker {
   reset(): void;
 }
 
-/** Issued tokens kept at most; the oldest are forgotten first. */
-const MAX_ISSUED_TOKENS = 10_000;
-
 /** `credentials`: the values the mock accepts, by credential key (lib/credentials.ts): the token, the channel key. */
 export function createMocker(contract: Contract, credentials: Secrets): Mocker {
   // Prism is needed only to answer `Prefer`: loaded on first use, so the mock starts fast.
@@ -37,8 +34,9 @@ export function createMocker(contract: Contract, credentials: Secrets): Mocker {
   const prismLoaded = () => (prism ??= loadPrism(contract.document));
   const router = createRouter(contract);
   const responder = createResponder(contract);
-  const store = createStore(credentials[TOKEN] ? [credentials[TOKEN]] : []);
-  const tools: Tools = { contract, store, secrets: credentials, validator: schemaValidator(contract.document) };
+  const store = createStore();
+  const tokens = createTokens(credentials[TOKEN] ? [credentials[TOKEN]] : []);
+  const tools: Tools = { contract, store, tokens, secrets: credentials, validator: schemaValidator(contract.document) };
   const maxBodyBytes = Math.max(0, ...contract.operations.map((op) => op.bodyLimit ?? 0));
 
   async function handle(raw: MockRequest): Promise<MockResponse> {
@@ -84,12 +82,7 @@ export function createMocker(contract: Contract, credentials: Secrets): Mocker {
         );
       answer.body = setPointer(answer.body, resource.item, items);
     }
-    if (operation.issuesToken) {
-      const token = `mock-issued-${randomUUID()}`;
-      store.tokens.add(token);
-      if (store.tokens.size > MAX_ISSUED_TOKENS) store.tokens.delete(store.tokens.values().next().value!);
-      answer.body = setPointer(answer.body, operation.issuesToken, token);
-    }
+    if (operation.issuesToken) answer.body = setPointer(answer.body, operation.issuesToken, tokens.issue());
     return answer;
   }
 
@@ -98,7 +91,10 @@ export function createMocker(contract: Contract, credentials: Secrets): Mocker {
     maxBodyBytes,
     route: (method, path) => router.route(method, path),
     handle,
-    reset: () => store.reset(),
+    reset() {
+      store.reset();
+      tokens.forgetIssued();
+    },
   };
 }
 

@@ -3,7 +3,7 @@ import { createStore } from './store.ts';
 
 describe('what the mock remembers', () => {
   it('keeps items by resource and key, in the order they were made, copied when stored', () => {
-    const store = createStore(['static']);
+    const store = createStore();
     const item = { id: 'b', n: 1 };
     store.put('widget', 'b', item);
     store.put('widget', 'a', { id: 'a' });
@@ -16,11 +16,10 @@ describe('what the mock remembers', () => {
     ]);
   });
 
-  it('reset forgets items and issued tokens, not the static token', () => {
-    const store = createStore(['static']);
+  it('reset forgets every item', () => {
+    const store = createStore();
     store.put('widget', 'a', {});
-    store.tokens.add('issued');
     store.reset();
-    expect([store.list('widget'), [...store.tokens]]).toEqual([[], ['static']]);
+    expect([store.list('widget'), store.has('widget', 'a')]).toEqual([[], false]);
   });
 });

@@ -1,5 +1,5 @@
 // What the mock remembers, as `x-resource` declares it: items by resource name and key, in the order they were
-// made, for the one tenant every token of the mock belongs to; and the tokens it has issued (`x-issues-token`).
+// made, for the one tenant every token of the mock belongs to.
 import type { Json } from '../lib/json.ts';
 
 export interface Store {
@@ -8,14 +8,12 @@ export interface Store {
   put(resource: string, key: string, item: Json): void;
   /** Items in the order they were made. */
   list(resource: string): Json[];
-  tokens: Set<string>;
-  /** Forgets every item and every issued token (the mock's own token stays). */
+  /** Forgets every item. */
   reset(): void;
 }
 
-export function createStore(staticTokens: string[]): Store {
+export function createStore(): Store {
   const items = new Map<string, Map<string, Json>>();
-  const tokens = new Set(staticTokens);
   const of = (resource: string) => items.get(resource) ?? items.set(resource, new Map()).get(resource)!;
   return {
     has: (resource, key) => of(resource).has(key),
@@ -23,11 +21,6 @@ export function createStore(staticTokens: string[]): Store {
     get: (resource, key) => of(resource).get(key),
     put: (resource, key, item) => void of(resource).set(key, structuredClone(item)),
     list: (resource) => [...of(resource).values()],
-    tokens,
-    reset() {
-      items.clear();
-      tokens.clear();
-      for (const token of staticTokens) tokens.add(token);
-    },
+    reset: () => items.clear(),
   };
 }
