@@ -74,6 +74,22 @@ it("serves the kit's docs for the kit's document only: a mock of another says it
   }
 });
 
+it('a failure of its own is a 500 in JSON, said in one line on stderr, and it keeps serving', async () => {
+  const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+  const handle = mock.mocker.handle;
+  mock.mocker.handle = () => Promise.reject(new Error('a bug'));
+  try {
+    const response = await fetch(`${mock.url}/packaging_order`, { method: 'POST' });
+    expect([response.status, response.headers.get('content-type')]).toEqual([500, 'application/json; charset=utf-8']);
+    expect(validator.problems(envelope, await response.json())).toEqual([]);
+    expect(logged.mock.calls).toEqual([['mock: unexpected error: a bug']]);
+  } finally {
+    mock.mocker.handle = handle;
+    logged.mockRestore();
+  }
+  expect((await fetch(`${mock.url}/openapi.yaml`)).status).toBe(200);
+});
+
 it('GET / leads to the docs', async () => {
   const response = await fetch(`${mock.url}/`, { redirect: 'manual' });
   expect(response.status).toBe(302);

@@ -1,6 +1,6 @@
 // The mocker called directly, without HTTP: one request's whole decision, and what it remembers over many.
 import { describe, expect, it } from 'vitest';
-import { answerFor, loadContract, type Operation } from '../lib/contract.ts';
+import { answerFor, contractFrom, loadContract, type Operation } from '../lib/contract.ts';
 import { atPointer } from '../lib/json.ts';
 import { documentedRequest } from '../lib/requests.ts';
 import { createMocker } from './mocker.ts';
@@ -46,5 +46,43 @@ describe('tokens', () => {
       Number(answerFor(contract, 'credentials-rejected', create)!.response.status),
     );
     expect((await mocker.handle(requestOf(create))).status).toBe(Number(create.success!.status));
+  });
+});
+
+describe('a document that leaves answers out', () => {
+  // Secured, with a body limit for its POST, and no answer for a missing token, an unknown path, a wrong method, a
+  // body over the limit or a success without an example.
+  const sparse = contractFrom({
+    openapi: '3.1.0',
+    info: { title: 'Sparse', version: '1' },
+    components: { securitySchemes: { key: { type: 'apiKey', in: 'header', name: 'x-key' } } },
+    security: [{ key: [] }],
+    paths: {
+      '/things': {
+        get: { operationId: 'listThings', responses: { '200': { description: 'Things, with no example.' } } },
+        post: {
+          operationId: 'addThing',
+          requestBody: { content: { 'application/json': { schema: { type: 'object' } } } },
+          responses: {
+            '201': { description: 'Added.', content: { 'application/json': { examples: { one: { value: {} } } } } },
+          },
+        },
+      },
+    },
+  });
+  const mocker = createMocker(sparse, { token: 'sparse-token' });
+  const ask = (method: string, path: string, headers: Record<string, string> = {}, body?: Buffer) =>
+    mocker.handle({ method, path, query: {}, headers, body, bodyTooLarge: body !== undefined && body.length > 10 });
+
+  it.each([
+    ['an unknown path', () => ask('GET', '/nowhere')],
+    ['a method the path does not have', () => ask('DELETE', '/things')],
+    ['no token', () => ask('GET', '/things')],
+    ['a body over what the mock reads', () => ask('POST', '/things', { 'x-key': 'sparse-token' }, Buffer.alloc(11))],
+    ['a success with no example', () => ask('GET', '/things', { 'x-key': 'sparse-token' })],
+  ])('answers %s, never throws', async (_name, asked) => {
+    const answer = await asked();
+    expect(answer.status).toBeGreaterThanOrEqual(200);
+    expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
   });
 });

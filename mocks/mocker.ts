@@ -7,7 +7,8 @@ import { TOKEN, type Secrets } from '../lib/credentials.ts';
 import { atPointer, isObject, setPointer } from '../lib/json.ts';
 import { parameterValue } from '../lib/parameters.ts';
 import { schemaValidator, type SchemaValidator } from '../lib/schema-validator.ts';
-import { firstFailure, type Pending, type Tools } from './checks.ts';
+import { bodyLimitOf } from './body-limit.ts';
+import { checksOf, firstFailure, type Pending, type Tools } from './checks.ts';
 import { loadPrism, type Prism, type PreferOptions } from './prism.ts';
 import { createResponder } from './responder.ts';
 import { createRouter } from './router.ts';
@@ -18,11 +19,11 @@ import { parameterProblems, parseBody, UNPARSABLE, type ParameterProblem, type P
 
 export interface Mocker {
   contract: Contract;
-  /** The largest body any operation accepts, from the `x-max-body-bytes` of its body-too-large response. */
-  maxBodyBytes: number;
   /** Which operation a request is for, or the route error it gets. */
   route(method: string, path: string): Route;
   handle(request: MockRequest): Promise<MockResponse>;
+  /** An answer of the mock's own, in the document's envelope (responder.ts). */
+  ownAnswer(status: number, message: string): MockResponse;
   /** Forgets what was created and the tokens issued. */
   reset(): void;
 }
@@ -37,23 +38,25 @@ export function createMocker(contract: Contract, credentials: Secrets): Mocker {
   const store = createStore();
   const tokens = createTokens(credentials[TOKEN] ? [credentials[TOKEN]] : []);
   const tools: Tools = { contract, store, tokens, secrets: credentials, validator: schemaValidator(contract.document) };
-  const maxBodyBytes = Math.max(0, ...contract.operations.map((op) => op.bodyLimit ?? 0));
 
   async function handle(raw: MockRequest): Promise<MockResponse> {
     const routed = router.route(raw.method, raw.path);
-    if ('errorCase' in routed) {
-      const answer = responder.errorAnswer(routed.errorCase);
-      if (routed.errorCase === 'method-not-allowed') answer.headers.allow = routed.allow.join(', ');
-      return answer;
-    }
+    if ('errorCase' in routed) return responder.routeError(routed);
     const { operation } = routed;
+    // Over what the mock reads where the document sets no limit: the rest of the body was never kept.
+    if (raw.bodyTooLarge && !checksOf(contract, operation).includes('body-too-large'))
+      return responder.ownAnswer(
+        413,
+        `The body is over ${bodyLimitOf(routed)} bytes, the most this mock reads for ${operation.operationId}, which documents no limit (x-max-body-bytes)`,
+      );
     const pending = pendingOf(operation, { ...raw, path: routed.path }, tools.validator);
 
     const failure = firstFailure(pending, tools);
-    if (failure) return responder.errorAnswer(failure.errorCase, operation, failure.fields);
+    // firstFailure runs only the checks the document has an answer for.
+    if (failure) return responder.errorAnswer(failure.errorCase, operation, failure.fields)!;
 
     const prefer = await preferOptions(pending.request, prismLoaded);
-    if ('error' in prefer) return responder.mockFeatureError(prefer.status, prefer.error);
+    if ('error' in prefer) return responder.ownAnswer(prefer.status, prefer.error);
     if (prefer.code !== undefined || prefer.exampleKey !== undefined || prefer.dynamic) {
       return responder.preferred(await prismLoaded(), operation, pending.request, prefer);
     }
@@ -88,9 +91,9 @@ export function createMocker(contract: Contract, credentials: Secrets): Mocker {
 
   return {
     contract,
-    maxBodyBytes,
     route: (method, path) => router.route(method, path),
     handle,
+    ownAnswer: responder.ownAnswer,
     reset() {
       store.reset();
       tokens.forgetIssued();

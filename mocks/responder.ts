@@ -1,9 +1,11 @@
 // Builds answers from the document: the documented example of an error case, the success example with the
 // request echoed where the schema says so (`x-echoes-request-body`), or what a `Prefer` header asks Prism for.
+// Where the document has no answer to give, the mock says so in an answer of its own (ownAnswer), never by throwing.
 import { answerFor, isObject, type Contract, type Json, type Operation } from '../lib/contract.ts';
 import { withEcho } from '../lib/echo.ts';
 import type { ErrorCase } from '../lib/extensions.ts';
 import { fieldErrorsProperty, type FieldError } from '../lib/field-errors.ts';
+import type { Route } from '../lib/routing.ts';
 import { effective, propertiesOf } from '../lib/schema-shape.ts';
 import { operationKey, type Prism, type PreferOptions } from './prism.ts';
 import type { MockRequest, MockResponse } from './types.ts';
@@ -11,20 +13,36 @@ import type { MockRequest, MockResponse } from './types.ts';
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 
 export function createResponder(contract: Contract) {
-  /** The documented answer for an error case: the operation's own example, else a route error's. */
-  function errorAnswer(errorCase: ErrorCase, operation?: Operation, fields?: FieldError[]): MockResponse {
+  /** The documented answer for an error case: the operation's own example, else a route error's; none without. */
+  function errorAnswer(errorCase: ErrorCase, operation?: Operation, fields?: FieldError[]): MockResponse | undefined {
     const found = answerFor(contract, errorCase, operation);
-    if (!found) throw new Error(`the document has no example with x-error-case: ${errorCase}`);
+    if (!found) return undefined;
     const body = structuredClone(found.example.value);
     const listed = fields && fieldErrorsProperty(contract, found.response.schema);
     if (listed && isObject(body)) body[listed] = fields.map((f) => ({ ...f }));
     return { status: Number(found.response.status), headers: { ...JSON_HEADERS }, body };
   }
 
+  /** The documented 404 or 405 (with `Allow`); HTTP's own status with a line saying what the document lacks. */
+  function routeError(route: Exclude<Route, { operation: unknown }>): MockResponse {
+    const missing = `the document has no example with x-error-case: ${route.errorCase} in x-route-errors`;
+    const answer =
+      errorAnswer(route.errorCase) ??
+      (route.errorCase === 'route-not-found'
+        ? ownAnswer(404, `No operation has this path (${missing})`)
+        : ownAnswer(405, `This path has no operation with this method (${missing})`));
+    if (route.errorCase === 'method-not-allowed') answer.headers.allow = route.allow.join(', ');
+    return answer;
+  }
+
   function success(operation: Operation, requestBody: Json | undefined): MockResponse {
     const response = operation.success;
     const example = response?.examples[0];
-    if (!response || !example) throw new Error(`${operation.method} ${operation.path} documents no success example`);
+    if (!response || !example)
+      return ownAnswer(
+        501,
+        `The mock answers with the document's examples, and ${operation.operationId} has no example of a success answer`,
+      );
     const body = withEcho(contract, response.schema, structuredClone(example.value), requestBody ?? null);
     return { status: Number(response.status), headers: { ...JSON_HEADERS }, body };
   }
@@ -38,7 +56,7 @@ export function createResponder(contract: Contract) {
   ): Promise<MockResponse> {
     const documented = operation.responses.map((r) => r.status);
     if (prefer.code !== undefined && !documented.includes(String(prefer.code)))
-      return mockFeatureError(
+      return ownAnswer(
         400,
         `Prefer: code=${prefer.code} is not documented for ${operation.operationId}; its documented statuses are ${documented.join(', ')}`,
       );
@@ -49,28 +67,30 @@ export function createResponder(contract: Contract) {
     });
     // Whatever Prism's reason, it is the Prefer header that asks for what the document does not have: a 400, never
     // the 404 Prism gives, which reads as "no such path".
-    if ('refusal' in outcome) return mockFeatureError(400, `Prefer: ${outcome.refusal}`);
+    if ('refusal' in outcome) return ownAnswer(400, `Prefer: ${outcome.refusal}`);
     return { status: outcome.value.status, headers: { ...JSON_HEADERS }, body: outcome.value.body };
   }
 
   /**
-   * Answers about the mock's own features (Prefer), in the envelope of the document's route errors, the message cut
-   * to the length its schema allows (a Prefer header can name an example of any length).
+   * An answer of the mock's own, not the contract's (a bad Prefer, a body over what it reads, a full store, a
+   * failure), in the envelope of the document's route errors (`{ message }` when it has none), the message cut to
+   * the length its schema allows (a Prefer header can name an example of any length).
    */
-  function mockFeatureError(status: number, message: string): MockResponse {
-    const envelope = errorAnswer('route-not-found');
-    const schema = answerFor(contract, 'route-not-found')?.response.schema;
+  function ownAnswer(status: number, message: string): MockResponse {
+    const found = answerFor(contract, 'route-not-found');
+    const schema = found?.response.schema;
     const property = schema && propertiesOf(contract, effective(contract, schema)).find(([name]) => name === 'message');
     const maxLength = property ? effective(contract, property[1]).schema.maxLength : undefined;
     const fitting = maxLength !== undefined && [...message].length > maxLength ? clipped(message, maxLength) : message;
+    const envelope = found ? structuredClone(found.example.value) : {};
     return {
-      ...envelope,
       status,
-      body: isObject(envelope.body) ? { ...envelope.body, message: fitting } : envelope.body,
+      headers: { ...JSON_HEADERS },
+      body: isObject(envelope) ? { ...envelope, message: fitting } : envelope,
     };
   }
 
-  return { errorAnswer, success, preferred, mockFeatureError };
+  return { errorAnswer, routeError, success, preferred, ownAnswer };
 }
 
 export type Responder = ReturnType<typeof createResponder>;

@@ -8,6 +8,7 @@ import { BUNDLE_PATH, loadContract, type Contract } from '../lib/contract.ts';
 import type { Secrets } from '../lib/credentials.ts';
 import { defaultMockPort } from '../lib/servers.ts';
 import { docsServedAt } from './docs-page.ts';
+import { bodyLimitOf } from './body-limit.ts';
 import { createMocker, type Mocker } from './mocker.ts';
 import type { MockRequest, MockResponse } from './types.ts';
 
@@ -68,8 +69,9 @@ export async function startMockServer(options: MockServerOptions): Promise<Runni
   const server = createServer((req, res) => {
     serve(mocker, req, res, files).catch((error: unknown) => {
       // A bug of ours, never the client's fault: say so in one line, without a stack trace, and keep serving.
-      console.error(`mock: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
-      if (!res.headersSent) send(res, { status: 500, headers: {}, body: { success: false, message: 'Mock failure' } });
+      const reason = error instanceof Error ? error.message : String(error);
+      console.error(`mock: unexpected error: ${reason}`);
+      if (!res.headersSent) send(res, mocker.ownAnswer(500, `The mock failed: ${reason}`));
     });
   });
   server.requestTimeout = 15_000;
@@ -129,7 +131,7 @@ async function serve(mocker: Mocker, req: IncomingMessage, res: ServerResponse, 
     answerFile(res, req.method, 200, 'application/yaml; charset=utf-8', readFileSync(files.bundlePath));
     return;
   }
-  const { body, tooLarge, aborted } = await readBody(req, mocker.maxBodyBytes);
+  const { body, tooLarge, aborted } = await readBody(req, bodyLimitOf(mocker.route(req.method ?? 'GET', url.pathname)));
   // The client went away mid-upload: there is no one to answer, and nothing went wrong on our side.
   if (aborted) return;
   const request: MockRequest = {
@@ -159,18 +161,27 @@ function headersOf(req: IncomingMessage): Record<string, string> {
 }
 
 /**
- * Keeps at most `limit` bytes; the rest is read and dropped, so memory stays bounded whatever is sent. Never rejects:
- * a request cut off before its end is `aborted`.
+ * Keeps at most `limit` bytes (none when undefined: body-limit.ts); the rest is read and dropped, so memory stays
+ * bounded whatever is sent. Never rejects: a request cut off before its end is `aborted`.
  */
-function readBody(req: IncomingMessage, limit: number): Promise<{ body?: Buffer; tooLarge: boolean; aborted?: true }> {
+function readBody(
+  req: IncomingMessage,
+  limit: number | undefined,
+): Promise<{ body?: Buffer; tooLarge: boolean; aborted?: true }> {
+  const kept = limit ?? -1;
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
+      if (size <= kept) chunks.push(chunk);
     });
-    req.on('end', () => resolve({ body: size > 0 ? Buffer.concat(chunks) : undefined, tooLarge: size > limit }));
+    req.on('end', () =>
+      resolve({
+        body: size > 0 && limit !== undefined ? Buffer.concat(chunks) : undefined,
+        tooLarge: limit !== undefined && size > limit,
+      }),
+    );
     req.on('error', () => resolve({ tooLarge: false, aborted: true }));
     req.on('close', () => {
       if (!req.complete) resolve({ tooLarge: false, aborted: true });

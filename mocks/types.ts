@@ -10,7 +10,7 @@ export interface MockRequest {
   headers: Record<string, string>;
   /** The raw body, or undefined when none was sent. */
   body?: Buffer;
-  /** The body passed the largest documented limit; `body` holds only what fit. */
+  /** The body passed the limit of its operation (body-limit.ts); `body` holds only what fit. */
   bodyTooLarge?: boolean;
 }
 
