@@ -16,15 +16,15 @@ beforeAll(async () => {
 });
 afterAll(() => mock.close());
 
-async function post(prefer: string, orderId: string) {
+async function post(prefer: string, orderId: string, query = '') {
   const body = { ...(operation.requestBody!.examples[0]!.value as object), order_id: orderId };
-  const response = await fetch(`${mock.url}${operation.path}`, {
+  const response = await fetch(`${mock.url}${operation.path}${query}`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       'x-access-token': credentials.token,
       'x-channel-key': credentials.channelKey,
-      prefer,
+      ...(prefer ? { prefer } : {}),
     },
     body: JSON.stringify(body),
   });
@@ -114,3 +114,19 @@ it('Prefer errors stay within the length the Error schema allows, however long t
   expect(validator.problems(envelope, answer.body)).toEqual([]);
   expect(isObject(answer.body) && String(answer.body.message)).toMatch(/^Prefer: .*…$/);
 });
+
+it.each([
+  ['Prefer: code=abc', 'code=abc', '', /^Prefer: .*"code".*"abc"/],
+  ['Prefer: dynamic=maybe', 'dynamic=maybe', '', /^Prefer: .*"dynamic".*"maybe"/],
+  ['?__code=abc', '', '?__code=abc', /^Prefer \(as the query's __code, __example, __dynamic\): .*"code".*"abc"/],
+  ['?__dynamic=maybe', '', '?__dynamic=maybe', /^Prefer \(as the query's .*"dynamic".*"maybe"/],
+])(
+  "a bad Prefer (%s) is the mock's own 400 in the envelope, on one line saying what is wrong",
+  async (_, prefer, query, said) => {
+    const answer = await post(prefer, 'blemish-3', query);
+    expect(answer.status).toBe(400);
+    expect(validator.problems(envelope, answer.body)).toEqual([]);
+    expect(isObject(answer.body) && String(answer.body.message)).toMatch(said);
+    expect(isObject(answer.body) && String(answer.body.message)).not.toContain('\n');
+  },
+);

@@ -56,7 +56,9 @@ export function createMocker(contract: Contract, credentials: Secrets): Mocker {
     if (failure) return responder.errorAnswer(failure.errorCase, operation, failure.fields)!;
 
     const prefer = await preferOptions(pending.request, prismLoaded);
-    if ('error' in prefer) return responder.ownAnswer(prefer.status, prefer.error);
+    // A Prefer the mock cannot read is the client's to fix, whatever Prism's status (its 422 is the contract's word
+    // for a body's field rules): the mock's own 400, as for every other refusal of a Prefer.
+    if ('refusal' in prefer) return responder.ownAnswer(400, prefer.refusal);
     if (prefer.code !== undefined || prefer.exampleKey !== undefined || prefer.dynamic) {
       return responder.preferred(await prismLoaded(), operation, pending.request, prefer);
     }
@@ -119,9 +121,12 @@ function pendingOf(operation: Operation, request: MockRequest, validator: Schema
 async function preferOptions(
   request: MockRequest,
   prism: () => Promise<Prism>,
-): Promise<PreferOptions | { status: number; error: string }> {
+): Promise<PreferOptions | { refusal: string }> {
   if (request.headers.prefer === undefined && !Object.keys(request.query).some((key) => key.startsWith('__')))
     return {};
   const outcome = (await prism()).preferOf(request);
-  return 'refusal' in outcome ? { status: outcome.status ?? 400, error: `Prefer: ${outcome.refusal}` } : outcome.value;
+  if (!('refusal' in outcome)) return outcome.value;
+  const source =
+    request.headers.prefer === undefined ? "Prefer (as the query's __code, __example, __dynamic)" : 'Prefer';
+  return { refusal: `${source}: ${outcome.refusal}` };
 }

@@ -39,8 +39,8 @@ export interface PrismAnswer {
   body: Json;
 }
 
-/** Prism's result, or its reason for giving none, in its own words on one line (with its status, where it gives one). */
-export type PrismOutcome<T> = { value: T } | { refusal: string; status?: number };
+/** Prism's result, or its reason for giving none, in its own words on one line. */
+export type PrismOutcome<T> = { value: T } | { refusal: string };
 
 export interface Prism {
   preferOf(request: PrismRequest): PrismOutcome<PreferOptions>;
@@ -70,7 +70,7 @@ export async function loadPrism(document: OpenApiDocument): Promise<Prism> {
         headers: request.headers,
         url: { path: request.path, query: request.query },
       });
-      if (result._tag === 'Left') return { refusal: oneLine(reasonOf(result.left)), status: result.left.status };
+      if (result._tag === 'Left') return { refusal: oneLine(reasonOf(result.left)) };
       const { code, exampleKey, dynamic } = result.right;
       return { value: { code: code === undefined ? undefined : Number(code), exampleKey, dynamic } };
     },
