@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { answerFor, isObject, loadContract } from '../lib/contract.ts';
 import { schemaValidator } from '../lib/schema-validator.ts';
-import { readMockDocument, startMockServer, type RunningMock } from './server.ts';
+import { readMockDocument, RESET_PATH, startMockServer, type RunningMock } from './server.ts';
 
 const contract = loadContract();
 const validator = schemaValidator(contract.document);
@@ -128,5 +128,25 @@ it.each([
     expect(validator.problems(envelope, answer.body)).toEqual([]);
     expect(isObject(answer.body) && String(answer.body.message)).toMatch(said);
     expect(isObject(answer.body) && String(answer.body.message)).not.toContain('\n');
+  },
+);
+
+it.each([
+  ['POST', '/docs', 'GET, HEAD'],
+  ['PUT', '/docs/', 'GET, HEAD'],
+  ['DELETE', '/openapi.yaml', 'GET, HEAD'],
+  ['POST', '/', 'GET, HEAD'],
+  ['GET', RESET_PATH, 'POST'],
+])(
+  "%s %s, a page of the mock's own with another method: the document's 405, Allow: %s",
+  async (method, path, allow) => {
+    const response = await fetch(`${mock.url}${path}`, { method, redirect: 'manual' });
+    const methodNotAllowed = answerFor(contract, 'method-not-allowed')!;
+    expect([response.status, response.headers.get('allow'), response.headers.get('content-type')]).toEqual([
+      Number(methodNotAllowed.response.status),
+      allow,
+      'application/json; charset=utf-8',
+    ]);
+    expect(await response.json()).toEqual(methodNotAllowed.example.value);
   },
 );

@@ -2,7 +2,7 @@
 // remembering what `x-resource` says to remember. It holds no status, message or rule of its own: each comes
 // from the document through the modules it calls.
 import type { Contract, Operation } from '../lib/contract.ts';
-import type { Route } from '../lib/routing.ts';
+import type { Route, RouteError } from '../lib/routing.ts';
 import { TOKEN, type Secrets } from '../lib/credentials.ts';
 import { atPointer, isObject, setPointer } from '../lib/json.ts';
 import { parameterValue } from '../lib/parameters.ts';
@@ -22,6 +22,8 @@ export interface Mocker {
   /** Which operation a request is for, or the route error it gets. */
   route(method: string, path: string): Route;
   handle(request: MockRequest): Promise<MockResponse>;
+  /** The document's answer to a route error (a 404, a 405 with `Allow`). */
+  routeError(route: RouteError): MockResponse;
   /** An answer of the mock's own, in the document's envelope (responder.ts). */
   ownAnswer(status: number, message: string): MockResponse;
   /** Forgets what was created and the tokens issued. */
@@ -95,6 +97,7 @@ export function createMocker(contract: Contract, credentials: Secrets): Mocker {
     contract,
     route: (method, path) => router.route(method, path),
     handle,
+    routeError: responder.routeError,
     ownAnswer: responder.ownAnswer,
     reset() {
       store.reset();

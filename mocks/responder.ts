@@ -5,7 +5,7 @@ import { answerFor, isObject, type Contract, type Json, type Operation } from '.
 import { withEcho } from '../lib/echo.ts';
 import type { ErrorCase } from '../lib/extensions.ts';
 import { fieldErrorsProperty, type FieldError } from '../lib/field-errors.ts';
-import type { Route } from '../lib/routing.ts';
+import type { RouteError } from '../lib/routing.ts';
 import { effective, propertiesOf } from '../lib/schema-shape.ts';
 import { operationKey, type Prism, type PreferOptions } from './prism.ts';
 import type { MockRequest, MockResponse } from './types.ts';
@@ -24,7 +24,7 @@ export function createResponder(contract: Contract) {
   }
 
   /** The documented 404 or 405 (with `Allow`); HTTP's own status with a line saying what the document lacks. */
-  function routeError(route: Exclude<Route, { operation: unknown }>): MockResponse {
+  function routeError(route: RouteError): MockResponse {
     const missing = `the document has no example with x-error-case: ${route.errorCase} in x-route-errors`;
     const answer =
       errorAnswer(route.errorCase) ??

@@ -1,24 +1,19 @@
-// The mock's HTTP side: reads requests within the documented size limit, answers CORS preflights, serves the
-// docs and the bundled document (GET and HEAD; `/` leads to the docs), and hands everything else to the mocker.
+// The mock's HTTP side: answers CORS preflights and the mock's own pages (pages.ts), reads each request's body within
+// its operation's limit (body-limit.ts), and hands it to the mocker.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
 import { dataFile } from '../lib/layout.ts';
 import type { AddressInfo } from 'node:net';
 import { BUNDLE_PATH, loadContract, type Contract } from '../lib/contract.ts';
 import type { Secrets } from '../lib/credentials.ts';
 import { defaultMockPort } from '../lib/servers.ts';
-import { docsServedAt } from './docs-page.ts';
 import { bodyLimitOf } from './body-limit.ts';
 import { createMocker, type Mocker } from './mocker.ts';
+import { ownPages, RESET_PATH, type OwnPage } from './pages.ts';
 import type { MockRequest, MockResponse } from './types.ts';
 
 export const DOCS_PATH = dataFile(import.meta.url, '../docs/index.html', './docs/index.html');
 
-const NO_DOCS =
-  "No docs page: the mock serves the kit's docs/index.html (npm run docs) for the kit's own document, and none for another.";
-
-/** Not part of the contract: tests (and people) clear what the mock remembers with a POST here. */
-export const RESET_PATH = '/__mock/reset';
+export { RESET_PATH };
 
 /** The document a mock answers for, read once: its model, and the file it came from (served as it is). */
 export interface MockDocument {
@@ -50,24 +45,18 @@ export interface RunningMock {
 
 export async function startMockServer(options: MockServerOptions): Promise<RunningMock> {
   const document = options.document ?? readMockDocument();
-  // The kit's page describes the kit's document: a mock of another document has none unless it is given one.
-  const docsPath = options.docsPath ?? (document.path === BUNDLE_PATH ? DOCS_PATH : undefined);
   const mocker = createMocker(document.contract, options.credentials);
-  // `/` leads to the docs unless the document has an operation there.
-  const rootIsFree = 'errorCase' in mocker.route('GET', '/');
-  let docsPage: Buffer | undefined;
-  const files: Files = {
-    bundlePath: document.path,
-    rootIsFree,
-    // Read on first ask (the mock starts without it) and kept: the page is the same until the mock restarts.
-    docsPage: () => {
-      if (docsPage === undefined && docsPath !== undefined && existsSync(docsPath))
-        docsPage = Buffer.from(docsServedAt(readFileSync(docsPath, 'utf8'), mocker.contract, ownHost()));
-      return docsPage;
-    },
-  };
+  const pages = ownPages({
+    contract: document.contract,
+    documentPath: document.path,
+    // The kit's page describes the kit's document: a mock of another document has none unless it is given one.
+    docsPath: options.docsPath ?? (document.path === BUNDLE_PATH ? DOCS_PATH : undefined),
+    ownHost: () => ownHost(),
+    reset: () => mocker.reset(),
+    rootIsFree: 'errorCase' in mocker.route('GET', '/'),
+  });
   const server = createServer((req, res) => {
-    serve(mocker, req, res, files).catch((error: unknown) => {
+    serve(mocker, pages, req, res).catch((error: unknown) => {
       // A bug of ours, never the client's fault: say so in one line, without a stack trace, and keep serving.
       const reason = error instanceof Error ? error.message : String(error);
       console.error(`mock: unexpected error: ${reason}`);
@@ -96,59 +85,34 @@ export async function startMockServer(options: MockServerOptions): Promise<Runni
   };
 }
 
-interface Files {
-  bundlePath: string;
-  /** The docs as this mock serves them; undefined while they are not built. */
-  docsPage: () => Buffer | undefined;
-  rootIsFree: boolean;
-}
-
-async function serve(mocker: Mocker, req: IncomingMessage, res: ServerResponse, files: Files) {
+async function serve(mocker: Mocker, pages: Map<string, OwnPage>, req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? '/', 'http://mock');
+  const method = req.method ?? 'GET';
   allowCrossOrigin(req, res);
-  if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
+  if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
     res.writeHead(204).end();
     return;
   }
-  const read = req.method === 'GET' || req.method === 'HEAD';
-  if (read && url.pathname === '/' && files.rootIsFree) {
-    res.writeHead(302, { location: '/docs', 'content-length': 0 }).end();
-    return;
-  }
-  if (read && (url.pathname === '/docs' || url.pathname === '/docs/')) {
-    const page = files.docsPage();
-    const html = page ?? Buffer.from(NO_DOCS);
-    answerFile(res, req.method, page ? 200 : 503, 'text/html; charset=utf-8', html);
-    return;
-  }
-  if (req.method === 'POST' && url.pathname === RESET_PATH) {
-    mocker.reset();
+  const page = pages.get(url.pathname);
+  if (page?.methods.includes(method)) return page.answer(req, res);
+  if (page) {
     req.resume();
-    res.writeHead(204).end();
+    send(res, mocker.routeError({ errorCase: 'method-not-allowed', allow: page.methods }), method === 'HEAD');
     return;
   }
-  if (read && url.pathname === '/openapi.yaml') {
-    answerFile(res, req.method, 200, 'application/yaml; charset=utf-8', readFileSync(files.bundlePath));
-    return;
-  }
-  const { body, tooLarge, aborted } = await readBody(req, bodyLimitOf(mocker.route(req.method ?? 'GET', url.pathname)));
+  const route = mocker.route(method, url.pathname);
+  const { body, tooLarge, aborted } = await readBody(req, bodyLimitOf(route));
   // The client went away mid-upload: there is no one to answer, and nothing went wrong on our side.
   if (aborted) return;
   const request: MockRequest = {
-    method: req.method ?? 'GET',
+    method,
     path: url.pathname,
     query: queryOf(url),
     headers: headersOf(req),
     body,
     bodyTooLarge: tooLarge,
   };
-  send(res, await mocker.handle(request), req.method === 'HEAD');
-}
-
-/** A file for GET, its headers alone (with the length GET would send) for HEAD. */
-function answerFile(res: ServerResponse, method: string | undefined, status: number, type: string, content: Buffer) {
-  res.writeHead(status, { 'content-type': type, 'content-length': content.length });
-  res.end(method === 'HEAD' ? undefined : content);
+  send(res, await mocker.handle(request), method === 'HEAD');
 }
 
 /** Header names in lower case (as Node gives them), a repeated header's values joined. */
