@@ -69,3 +69,14 @@ it.each(['0x10', ' 7 ', '1e3'])(
   },
   30_000,
 );
+
+it('refuses MOCK_MAX_ITEMS=1e3 with exit code 2 and one clear line, and --help names it', async () => {
+  const { code, out } = await run({ MOCK_MAX_ITEMS: '1e3' });
+  expect({ code, out: out.trim() }).toEqual({
+    code: 2,
+    out: `MOCK_MAX_ITEMS must be a whole number from 1 to ${Number.MAX_SAFE_INTEGER} in decimal digits, got "1e3"`,
+  });
+  expect((await run({}, ['--help'])).out).toMatch(
+    /MOCK_MAX_ITEMS \(items of one resource it stores at most, default 100000/,
+  );
+}, 30_000);

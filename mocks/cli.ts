@@ -9,7 +9,8 @@ import { documentedRequest, requestExamples } from '../lib/requests.ts';
 import { defaultMockPort } from '../lib/servers.ts';
 import { wholeNumber } from '../lib/whole-number.ts';
 import manifest from './package.json' with { type: 'json' };
-import { readMockDocument, startMockServer, type MockDocument } from './server.ts';
+import { readMockDocument, RESET_PATH, startMockServer, type MockDocument } from './server.ts';
+import { DEFAULT_MAX_ITEMS } from './store.ts';
 
 const [BIN] = Object.keys(manifest.bin);
 const USAGE = [
@@ -19,9 +20,24 @@ const USAGE = [
   '  --help, --version',
   '',
   "Environment: PORT (default: the port of the document's loopback server, else 4010; 0 picks a free one),",
-  'MOCK_<CREDENTIAL> for each credential it accepts',
+  `MOCK_MAX_ITEMS (items of one resource it stores at most, default ${DEFAULT_MAX_ITEMS}; then a create gets 507`,
+  `until POST ${RESET_PATH}), MOCK_<CREDENTIAL> for each credential it accepts`,
   "(MOCK_TOKEN, MOCK_CHANNEL_KEY, …; default: the document's example).",
 ].join('\n');
+
+/**
+ * A whole number from the environment, in decimal digits (lib/whole-number.ts), from `min` to `max`; the fallback
+ * when unset or empty (an empty variable is none, as an empty MOCK_<CREDENTIAL> is). Throws the line to print.
+ */
+function fromEnvironment(name: string, fallback: number, min: number, max: number): number {
+  const text = process.env[name];
+  if (!text) return fallback;
+  const value = wholeNumber(text);
+  if (value !== undefined && value >= min && value <= max) return value;
+  throw new Error(
+    `${name} must be a whole number from ${min} to ${max} in decimal digits, got ${JSON.stringify(text)}`,
+  );
+}
 
 async function main(argv: string[]): Promise<number> {
   let path = BUNDLE_PATH;
@@ -47,12 +63,13 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const { contract } = document;
-  // An empty PORT is no PORT, as an empty MOCK_<CREDENTIAL> is none.
-  const port = process.env.PORT ? wholeNumber(process.env.PORT) : defaultMockPort(contract);
-  if (port === undefined || port > 65535) {
-    console.error(
-      `PORT must be a whole number from 0 to 65535 in decimal digits, got ${JSON.stringify(process.env.PORT)}`,
-    );
+  let port: number;
+  let maxItems: number;
+  try {
+    port = fromEnvironment('PORT', defaultMockPort(contract), 0, 65535);
+    maxItems = fromEnvironment('MOCK_MAX_ITEMS', DEFAULT_MAX_ITEMS, 1, Number.MAX_SAFE_INTEGER);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
     return 2;
   }
   if (version) return (console.log(`${BIN} ${manifest.version} (contract ${contract.title} ${contract.version})`), 0);
@@ -61,7 +78,13 @@ async function main(argv: string[]): Promise<number> {
     credentials.map((c) => [c.key, process.env[`MOCK_${c.env}`] || c.example || `mock-${c.option}`]),
   );
   try {
-    const mock = await startMockServer({ credentials: secrets, port, host: '127.0.0.1', document });
+    const mock = await startMockServer({
+      credentials: secrets,
+      port,
+      host: '127.0.0.1',
+      document,
+      maxItems,
+    });
     const prefixes = [...new Set(contract.operations.flatMap((op) => op.servers.map((s) => s.pathPrefix)))];
     const sample = contract.operations.find((op) => requestExamples(op).length > 0) ?? contract.operations[0];
     const width = Math.max(...credentials.map((c) => c.option.length), 10);

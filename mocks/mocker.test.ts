@@ -1,7 +1,7 @@
 // The mocker called directly, without HTTP: one request's whole decision, and what it remembers over many.
 import { describe, expect, it } from 'vitest';
 import { answerFor, contractFrom, loadContract, type Operation } from '../lib/contract.ts';
-import { atPointer } from '../lib/json.ts';
+import { atPointer, type Json } from '../lib/json.ts';
 import { documentedRequest } from '../lib/requests.ts';
 import { createMocker } from './mocker.ts';
 import type { MockRequest } from './types.ts';
@@ -32,14 +32,14 @@ function requestOf(operation: Operation, secrets: Record<string, string> = crede
 
 describe('tokens', () => {
   it('accepts the static token however many tokens the Authentication request issued', async () => {
-    const mocker = createMocker(contract, credentials);
+    const mocker = createMocker(contract, { credentials });
     for (let i = 0; i < 10_001; i++) await mocker.handle(requestOf(login));
     expect((await mocker.handle(requestOf(create))).status).toBe(Number(create.success!.status));
   });
 
   it('forgets the issued tokens on reset, and keeps the static one', async () => {
-    const mocker = createMocker(contract, credentials);
-    const issued = atPointer((await mocker.handle(requestOf(login))).body, login.issuesToken!);
+    const mocker = createMocker(contract, { credentials });
+    const issued = atPointer((await mocker.handle(requestOf(login))).body as Json, login.issuesToken!);
     mocker.reset();
     const withIssued = requestOf(create, { ...credentials, token: String(issued) });
     expect((await mocker.handle(withIssued)).status).toBe(
@@ -70,7 +70,7 @@ describe('a document that leaves answers out', () => {
       },
     },
   });
-  const mocker = createMocker(sparse, { token: 'sparse-token' });
+  const mocker = createMocker(sparse, { credentials: { token: 'sparse-token' } });
   const ask = (method: string, path: string, headers: Record<string, string> = {}, body?: Buffer) =>
     mocker.handle({ method, path, query: {}, headers, body, bodyTooLarge: body !== undefined && body.length > 10 });
 

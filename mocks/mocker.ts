@@ -12,9 +12,11 @@ import { checksOf, firstFailure, type Pending, type Tools } from './checks.ts';
 import { loadPrism, type Prism, type PreferOptions } from './prism.ts';
 import { createResponder } from './responder.ts';
 import { createRouter } from './router.ts';
-import { createStore } from './store.ts';
+import { withArray } from './json-text.ts';
+import { RESET_PATH } from './pages.ts';
+import { createStore, type ListView } from './store.ts';
 import { createTokens } from './tokens.ts';
-import type { MockRequest, MockResponse } from './types.ts';
+import type { JsonResponse, MockRequest, MockResponse } from './types.ts';
 import { parameterProblems, parseBody, UNPARSABLE, type ParameterProblem, type Parsed } from './validator.ts';
 
 export interface Mocker {
@@ -30,14 +32,21 @@ export interface Mocker {
   reset(): void;
 }
 
-/** `credentials`: the values the mock accepts, by credential key (lib/credentials.ts): the token, the channel key. */
-export function createMocker(contract: Contract, credentials: Secrets): Mocker {
+export interface MockSettings {
+  /** The values the mock accepts, by credential key (lib/credentials.ts): the token, the channel key. */
+  credentials: Secrets;
+  /** Items of one resource it stores at most (store.ts). */
+  maxItems?: number;
+}
+
+export function createMocker(contract: Contract, { credentials, maxItems }: MockSettings): Mocker {
   // Prism is needed only to answer `Prefer`: loaded on first use, so the mock starts fast.
   let prism: Promise<Prism> | undefined;
   const prismLoaded = () => (prism ??= loadPrism(contract.document));
   const router = createRouter(contract);
   const responder = createResponder(contract);
-  const store = createStore();
+  const store = createStore(listViews(contract), maxItems);
+  const full = new Set<string>();
   const tokens = createTokens(credentials[TOKEN] ? [credentials[TOKEN]] : []);
   const tools: Tools = { contract, store, tokens, secrets: credentials, validator: schemaValidator(contract.document) };
 
@@ -69,28 +78,36 @@ export function createMocker(contract: Contract, credentials: Secrets): Mocker {
   }
 
   /** Stores what a create made, fills a read or a list from the store, and issues a token. */
-  function remember(operation: Operation, pending: Pending, answer: MockResponse): MockResponse {
+  function remember(operation: Operation, pending: Pending, answer: JsonResponse): MockResponse {
     const { resource } = operation;
     const body = pending.parsed();
     if (resource?.action === 'create' && resource.key && isObject(body)) {
-      store.put(resource.name, String(body[resource.key]), atPointer(answer.body, resource.item) ?? null);
+      const item = atPointer(answer.body, resource.item) ?? null;
+      if (!store.put(resource.name, String(body[resource.key]), item)) return storeFull(resource.name);
     }
     if (resource?.action === 'read') {
       const parameter = operation.parameters.find((p) => p.name === resource.key);
       const key = parameter ? parameterValue(parameter, operation.path, pending.request) : undefined;
       answer.body = setPointer(answer.body, resource.item, store.get(resource.name, key ?? '') ?? null);
     }
-    if (resource?.action === 'list') {
-      const wanted = Object.entries(resource.filter ?? {});
-      const items = store
-        .list(resource.name)
-        .filter((item) =>
-          wanted.every(([name, value]) => isObject(item) && JSON.stringify(item[name]) === JSON.stringify(value)),
-        );
-      answer.body = setPointer(answer.body, resource.item, items);
-    }
     if (operation.issuesToken) answer.body = setPointer(answer.body, operation.issuesToken, tokens.issue());
+    if (resource?.action === 'list') {
+      const items = store.list({ resource: resource.name, filter: resource.filter ?? {} });
+      return { ...answer, body: withArray(answer.body, resource.item, items) };
+    }
     return answer;
+  }
+
+  /**
+   * A create the store has no room for: 507 Insufficient Storage (RFC 4918 §11.5: the server cannot store what the
+   * request needs stored) — the request is sound, the mock is full, and stays full until a reset (no 503, which
+   * promises it passes). Said on stderr the first time, so that whoever runs the mock knows why.
+   */
+  function storeFull(resource: string): MockResponse {
+    const message = `The mock stores at most ${store.maxItems} items of ${resource} (its limit, MOCK_MAX_ITEMS); POST ${RESET_PATH} forgets them`;
+    if (!full.has(resource)) console.error(`mock: ${message}. Creates get 507 until then.`);
+    full.add(resource);
+    return responder.ownAnswer(507, message);
   }
 
   return {
@@ -102,6 +119,7 @@ export function createMocker(contract: Contract, credentials: Secrets): Mocker {
     reset() {
       store.reset();
       tokens.forgetIssued();
+      full.clear();
     },
   };
 }
@@ -132,4 +150,11 @@ async function preferOptions(
   const source =
     request.headers.prefer === undefined ? "Prefer (as the query's __code, __example, __dynamic)" : 'Prefer';
   return { refusal: `${source}: ${outcome.refusal}` };
+}
+
+/** The lists the document declares: each list operation's resource and filter. */
+function listViews(contract: Contract): ListView[] {
+  return contract.operations.flatMap(({ resource }) =>
+    resource?.action === 'list' ? [{ resource: resource.name, filter: resource.filter ?? {} }] : [],
+  );
 }

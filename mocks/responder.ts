@@ -8,13 +8,13 @@ import { fieldErrorsProperty, type FieldError } from '../lib/field-errors.ts';
 import type { RouteError } from '../lib/routing.ts';
 import { effective, propertiesOf } from '../lib/schema-shape.ts';
 import { operationKey, type Prism, type PreferOptions } from './prism.ts';
-import type { MockRequest, MockResponse } from './types.ts';
+import type { JsonResponse, MockRequest } from './types.ts';
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 
 export function createResponder(contract: Contract) {
   /** The documented answer for an error case: the operation's own example, else a route error's; none without. */
-  function errorAnswer(errorCase: ErrorCase, operation?: Operation, fields?: FieldError[]): MockResponse | undefined {
+  function errorAnswer(errorCase: ErrorCase, operation?: Operation, fields?: FieldError[]): JsonResponse | undefined {
     const found = answerFor(contract, errorCase, operation);
     if (!found) return undefined;
     const body = structuredClone(found.example.value);
@@ -24,7 +24,7 @@ export function createResponder(contract: Contract) {
   }
 
   /** The documented 404 or 405 (with `Allow`); HTTP's own status with a line saying what the document lacks. */
-  function routeError(route: RouteError): MockResponse {
+  function routeError(route: RouteError): JsonResponse {
     const missing = `the document has no example with x-error-case: ${route.errorCase} in x-route-errors`;
     const answer =
       errorAnswer(route.errorCase) ??
@@ -35,7 +35,7 @@ export function createResponder(contract: Contract) {
     return answer;
   }
 
-  function success(operation: Operation, requestBody: Json | undefined): MockResponse {
+  function success(operation: Operation, requestBody: Json | undefined): JsonResponse {
     const response = operation.success;
     const example = response?.examples[0];
     if (!response || !example)
@@ -53,7 +53,7 @@ export function createResponder(contract: Contract) {
     operation: Operation,
     request: MockRequest,
     prefer: PreferOptions,
-  ): Promise<MockResponse> {
+  ): Promise<JsonResponse> {
     const documented = operation.responses.map((r) => r.status);
     if (prefer.code !== undefined && !documented.includes(String(prefer.code)))
       return ownAnswer(
@@ -76,7 +76,7 @@ export function createResponder(contract: Contract) {
    * failure), in the envelope of the document's route errors (`{ message }` when it has none), the message cut to
    * the length its schema allows (a Prefer header can name an example of any length).
    */
-  function ownAnswer(status: number, message: string): MockResponse {
+  function ownAnswer(status: number, message: string): JsonResponse {
     const found = answerFor(contract, 'route-not-found');
     const schema = found?.response.schema;
     const property = schema && propertiesOf(contract, effective(contract, schema)).find(([name]) => name === 'message');

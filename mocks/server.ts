@@ -9,6 +9,7 @@ import { defaultMockPort } from '../lib/servers.ts';
 import { bodyLimitOf } from './body-limit.ts';
 import { createMocker, type Mocker } from './mocker.ts';
 import { ownPages, RESET_PATH, type OwnPage } from './pages.ts';
+import { JsonText } from './json-text.ts';
 import type { MockRequest, MockResponse } from './types.ts';
 
 export const DOCS_PATH = dataFile(import.meta.url, '../docs/index.html', './docs/index.html');
@@ -33,6 +34,8 @@ export interface MockServerOptions {
   host?: string;
   /** Default: the kit's own. */
   document?: MockDocument;
+  /** Items of one resource the mock stores at most; default: store.ts's DEFAULT_MAX_ITEMS. */
+  maxItems?: number;
   docsPath?: string;
 }
 
@@ -45,7 +48,7 @@ export interface RunningMock {
 
 export async function startMockServer(options: MockServerOptions): Promise<RunningMock> {
   const document = options.document ?? readMockDocument();
-  const mocker = createMocker(document.contract, options.credentials);
+  const mocker = createMocker(document.contract, { credentials: options.credentials, maxItems: options.maxItems });
   const pages = ownPages({
     contract: document.contract,
     documentPath: document.path,
@@ -60,7 +63,7 @@ export async function startMockServer(options: MockServerOptions): Promise<Runni
       // A bug of ours, never the client's fault: say so in one line, without a stack trace, and keep serving.
       const reason = error instanceof Error ? error.message : String(error);
       console.error(`mock: unexpected error: ${reason}`);
-      if (!res.headersSent) send(res, mocker.ownAnswer(500, `The mock failed: ${reason}`));
+      if (!res.headersSent) void send(res, mocker.ownAnswer(500, `The mock failed: ${reason}`));
     });
   });
   server.requestTimeout = 15_000;
@@ -97,7 +100,7 @@ async function serve(mocker: Mocker, pages: Map<string, OwnPage>, req: IncomingM
   if (page?.methods.includes(method)) return page.answer(req, res);
   if (page) {
     req.resume();
-    send(res, mocker.routeError({ errorCase: 'method-not-allowed', allow: page.methods }), method === 'HEAD');
+    await send(res, mocker.routeError({ errorCase: 'method-not-allowed', allow: page.methods }), method === 'HEAD');
     return;
   }
   const route = mocker.route(method, url.pathname);
@@ -112,7 +115,7 @@ async function serve(mocker: Mocker, pages: Map<string, OwnPage>, req: IncomingM
     body,
     bodyTooLarge: tooLarge,
   };
-  send(res, await mocker.handle(request), method === 'HEAD');
+  await send(res, await mocker.handle(request), method === 'HEAD');
 }
 
 /** Header names in lower case (as Node gives them), a repeated header's values joined. */
@@ -173,8 +176,29 @@ function queryOf(url: URL): Record<string, string | string[]> {
   return query;
 }
 
-function send(res: ServerResponse, response: MockResponse, headOnly = false) {
-  const text = JSON.stringify(response.body);
-  res.writeHead(response.status, { ...response.headers, 'content-length': Buffer.byteLength(text) });
-  res.end(headOnly ? undefined : text);
+/**
+ * Writes the answer: a value serialised in one piece; text already made (a long list) piece by piece, each write
+ * waiting while the client's socket is full, so that other requests are served in between and memory holds no copy.
+ */
+async function send(res: ServerResponse, response: MockResponse, headOnly = false) {
+  const { body } = response;
+  const text = body instanceof JsonText ? body : new JsonText([Buffer.from(JSON.stringify(body))]);
+  res.writeHead(response.status, { ...response.headers, 'content-length': text.length });
+  if (headOnly) return void res.end();
+  for (const piece of text.pieces) {
+    if (res.destroyed) return;
+    if (!res.write(piece)) await writable(res);
+  }
+  res.end();
+}
+
+/** Resolves once the socket takes more, or is gone. */
+function writable(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done).off('close', done);
+      resolve();
+    };
+    res.on('drain', done).on('close', done);
+  });
 }

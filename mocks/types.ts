@@ -1,5 +1,6 @@
 // The narrow interfaces between the mock's modules: an HTTP request as the server read it, and the answer.
 import type { Json } from '../lib/contract.ts';
+import type { JsonText } from './json-text.ts';
 
 export interface MockRequest {
   method: string;
@@ -17,5 +18,11 @@ export interface MockRequest {
 export interface MockResponse {
   status: number;
   headers: Record<string, string>;
+  /** A value to serialise, or text already made (a list). */
+  body: Json | JsonText;
+}
+
+/** An answer still being made: a value that later steps can change. */
+export interface JsonResponse extends MockResponse {
   body: Json;
 }
