@@ -200,7 +200,7 @@ async function startBreakdown(print: (text: string) => void) {
   const mocker = await timed(load('@stoplight/prism-http/dist/mocker/index.js'));
   print(`Start-up breakdown (one sample each): node --import tsx -e 0 takes ${tsx.ms} ms as a process; require('@stoplight/prism-http') ${whole} ms,
 of which its mocker module alone (dist/mocker, json-schema-faker and friends) ${mocker} ms, in a fresh node. Our mock
-loads that mocker only on the first Prefer request, so it is not in its first-200 time.`);
+loads it in a thread of its own as it starts (mocks/prism-thread.ts), off the path of every request.`);
 }
 
 type Print = (text: string) => void;

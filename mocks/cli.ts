@@ -9,6 +9,7 @@ import { documentedRequest, requestExamples } from '../lib/requests.ts';
 import { defaultMockPort } from '../lib/servers.ts';
 import { wholeNumber } from '../lib/whole-number.ts';
 import manifest from './package.json' with { type: 'json' };
+import { isPrismThread } from './prism-thread.ts';
 import { readMockDocument, RESET_PATH, startMockServer, type MockDocument } from './server.ts';
 import { DEFAULT_MAX_ITEMS } from './store.ts';
 
@@ -125,5 +126,8 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-const code = await main(process.argv.slice(2));
-if (code !== 0) process.exit(code);
+// In the bundled package this file is also what Prism's thread runs (prism-thread.ts): that thread starts no server.
+if (!isPrismThread) {
+  const code = await main(process.argv.slice(2));
+  if (code !== 0) process.exit(code);
+}

@@ -1,9 +1,9 @@
 // The mocker called directly, without HTTP: one request's whole decision, and what it remembers over many.
-import { describe, expect, it } from 'vitest';
-import { answerFor, contractFrom, loadContract, type Operation } from '../lib/contract.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { answerFor, contractFrom, loadContract, type Contract, type Operation } from '../lib/contract.ts';
 import { atPointer, type Json } from '../lib/json.ts';
 import { documentedRequest } from '../lib/requests.ts';
-import { createMocker } from './mocker.ts';
+import { createMocker, type Mocker, type MockSettings } from './mocker.ts';
 import type { MockRequest } from './types.ts';
 
 const contract = loadContract();
@@ -15,6 +15,16 @@ const credentials = {
 };
 const login = contract.operations.find((op) => op.issuesToken)!;
 const create = contract.operations.find((op) => op.resource?.action === 'create')!;
+
+const made: Mocker[] = [];
+afterAll(() => Promise.all(made.map((mocker) => mocker.close())));
+
+/** A mocker, closed (its Prism thread ended) after the tests. */
+function mockerOf(...args: [Contract, MockSettings]): Mocker {
+  const mocker = createMocker(...args);
+  made.push(mocker);
+  return mocker;
+}
 
 /** The operation's documented request, its placeholders filled with `secrets`. */
 function requestOf(operation: Operation, secrets: Record<string, string> = credentials): MockRequest {
@@ -32,13 +42,13 @@ function requestOf(operation: Operation, secrets: Record<string, string> = crede
 
 describe('tokens', () => {
   it('accepts the static token however many tokens the Authentication request issued', async () => {
-    const mocker = createMocker(contract, { credentials });
+    const mocker = mockerOf(contract, { credentials });
     for (let i = 0; i < 10_001; i++) await mocker.handle(requestOf(login));
     expect((await mocker.handle(requestOf(create))).status).toBe(Number(create.success!.status));
   });
 
   it('forgets the issued tokens on reset, and keeps the static one', async () => {
-    const mocker = createMocker(contract, { credentials });
+    const mocker = mockerOf(contract, { credentials });
     const issued = atPointer((await mocker.handle(requestOf(login))).body as Json, login.issuesToken!);
     mocker.reset();
     const withIssued = requestOf(create, { ...credentials, token: String(issued) });
@@ -70,7 +80,7 @@ describe('a document that leaves answers out', () => {
       },
     },
   });
-  const mocker = createMocker(sparse, { credentials: { token: 'sparse-token' } });
+  const mocker = mockerOf(sparse, { credentials: { token: 'sparse-token' } });
   const ask = (method: string, path: string, headers: Record<string, string> = {}, body?: Buffer) =>
     mocker.handle({ method, path, query: {}, headers, body, bodyTooLarge: body !== undefined && body.length > 10 });
 

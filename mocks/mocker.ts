@@ -9,7 +9,8 @@ import { parameterValue } from '../lib/parameters.ts';
 import { schemaValidator, type SchemaValidator } from '../lib/schema-validator.ts';
 import { bodyLimitOf } from './body-limit.ts';
 import { checksOf, firstFailure, type Pending, type Tools } from './checks.ts';
-import { loadPrism, type Prism, type PreferOptions } from './prism.ts';
+import type { Prism, PreferOptions } from './prism.ts';
+import { startPrismThread } from './prism-thread.ts';
 import { createResponder } from './responder.ts';
 import { createRouter } from './router.ts';
 import { withArray } from './json-text.ts';
@@ -30,6 +31,8 @@ export interface Mocker {
   ownAnswer(status: number, message: string): MockResponse;
   /** Forgets what was created and the tokens issued. */
   reset(): void;
+  /** Ends Prism's thread. */
+  close(): Promise<void>;
 }
 
 export interface MockSettings {
@@ -40,9 +43,8 @@ export interface MockSettings {
 }
 
 export function createMocker(contract: Contract, { credentials, maxItems }: MockSettings): Mocker {
-  // Prism is needed only to answer `Prefer`: loaded on first use, so the mock starts fast.
-  let prism: Promise<Prism> | undefined;
-  const prismLoaded = () => (prism ??= loadPrism(contract.document));
+  // Prism answers `Prefer` only; it loads in a thread of its own from the start, off the path of every request.
+  const prism = startPrismThread(contract.document);
   const router = createRouter(contract);
   const responder = createResponder(contract);
   const store = createStore(listViews(contract), maxItems);
@@ -66,12 +68,13 @@ export function createMocker(contract: Contract, { credentials, maxItems }: Mock
     // firstFailure runs only the checks the document has an answer for.
     if (failure) return responder.errorAnswer(failure.errorCase, operation, failure.fields)!;
 
-    const prefer = await preferOptions(pending.request, prismLoaded);
+    const prefer = await preferOptions(pending.request, prism);
     // A Prefer the mock cannot read is the client's to fix, whatever Prism's status (its 422 is the contract's word
     // for a body's field rules): the mock's own 400, as for every other refusal of a Prefer.
     if ('refusal' in prefer) return responder.ownAnswer(400, prefer.refusal);
+    if ('failure' in prefer) return responder.unavailable(prefer.failure);
     if (prefer.code !== undefined || prefer.exampleKey !== undefined || prefer.dynamic) {
-      return responder.preferred(await prismLoaded(), operation, pending.request, prefer);
+      return responder.preferred(prism, operation, pending.request, prefer);
     }
     const parsed = pending.parsed();
     return remember(operation, pending, responder.success(operation, parsed === UNPARSABLE ? undefined : parsed));
@@ -121,6 +124,7 @@ export function createMocker(contract: Contract, { credentials, maxItems }: Mock
       tokens.forgetIssued();
       full.clear();
     },
+    close: () => prism.close(),
   };
 }
 
@@ -135,18 +139,16 @@ function pendingOf(operation: Operation, request: MockRequest, validator: Schema
   };
 }
 
-/**
- * Prism's own reading of `Prefer` (and of its `__code`/`__example`/`__dynamic` query fallback); Prism is loaded for
- * the first request that asks, not at start.
- */
+/** Prism's own reading of `Prefer` (and of its `__code`/`__example`/`__dynamic` query fallback). */
 async function preferOptions(
   request: MockRequest,
-  prism: () => Promise<Prism>,
-): Promise<PreferOptions | { refusal: string }> {
+  prism: Prism,
+): Promise<PreferOptions | { refusal: string } | { failure: string }> {
   if (request.headers.prefer === undefined && !Object.keys(request.query).some((key) => key.startsWith('__')))
     return {};
-  const outcome = (await prism()).preferOf(request);
-  if (!('refusal' in outcome)) return outcome.value;
+  const outcome = await prism.preferOf(request);
+  if ('failure' in outcome) return outcome;
+  if ('value' in outcome) return outcome.value;
   const source =
     request.headers.prefer === undefined ? "Prefer (as the query's __code, __example, __dynamic)" : 'Prefer';
   return { refusal: `${source}: ${outcome.refusal}` };

@@ -59,12 +59,14 @@ describe('loadPrism', async () => {
     expect(JSON.stringify(contract.document)).toBe(before);
   });
 
-  it('reads Prefer and its query fallback as Prism does, a refusal on one line', () => {
-    expect(prism.preferOf({ ...request, headers: { prefer: 'code=401, example=tokenRejected' } })).toEqual({
+  it('reads Prefer and its query fallback as Prism does, a refusal on one line', async () => {
+    expect(await prism.preferOf({ ...request, headers: { prefer: 'code=401, example=tokenRejected' } })).toEqual({
       value: { code: 401, exampleKey: 'tokenRejected', dynamic: undefined },
     });
-    expect(prism.preferOf({ ...request, query: { __dynamic: 'true' } })).toMatchObject({ value: { dynamic: true } });
-    const refused = prism.preferOf({ ...request, headers: { prefer: 'code=abc' } });
+    expect(await prism.preferOf({ ...request, query: { __dynamic: 'true' } })).toMatchObject({
+      value: { dynamic: true },
+    });
+    const refused = await prism.preferOf({ ...request, headers: { prefer: 'code=abc' } });
     expect(refused).toMatchObject({ refusal: expect.stringMatching(/^[^\n]*"code"[^\n]*"abc"[^\n]*$/) });
   });
 

@@ -1,7 +1,7 @@
 // Everything the mock takes from Prism (Stoplight's mock server libraries), and the shapes of what it gives, in one
 // place: how a request path meets a path template, Prism's reading of the document's operations, its reading of
 // `Prefer`, and its mocker. The path matcher is small and loaded with the mock. The rest takes about a second to
-// load (Faker's locales, Prism's forwarder and validators come with its mocker), so loadPrism is called in a
+// load (Faker's locales, Prism's forwarder and validators come with its mocker), so the mock calls loadPrism in a
 // thread of its own (prism-thread.ts), never on the path of a request.
 import matchPathModule from '@stoplight/prism-http/dist/router/matchPath.js';
 import type { IHttpRequest } from '@stoplight/prism-http';
@@ -39,11 +39,14 @@ export interface PrismAnswer {
   body: Json;
 }
 
-/** Prism's result, or its reason for giving none, in its own words on one line. */
-export type PrismOutcome<T> = { value: T } | { refusal: string };
+/**
+ * Prism's result; or its reason for giving none, in its own words on one line (a refusal: what was asked cannot be
+ * given); or why Prism could not be asked (a failure: not the asker's doing).
+ */
+export type PrismOutcome<T> = { value: T } | { refusal: string } | { failure: string };
 
 export interface Prism {
-  preferOf(request: PrismRequest): PrismOutcome<PreferOptions>;
+  preferOf(request: PrismRequest): Promise<PrismOutcome<PreferOptions>>;
   /** Prism's answer for the operation (`POST /packaging_order`) with these preferences. */
   answer(operation: string, request: PrismRequest, prefer: PreferOptions): Promise<PrismOutcome<PrismAnswer>>;
 }
@@ -65,7 +68,7 @@ export async function loadPrism(document: OpenApiDocument): Promise<Prism> {
   const operations = new Map<string, IHttpOperation>(read.map((op) => [operationKey(op.method, op.path), op]));
   const mocker = http.createInstance(prismConfig({}), { logger: core.createLogger('mock', { level: 'silent' }) });
   return {
-    preferOf(request) {
+    async preferOf(request) {
       const result = preferModule.getHttpConfigFromRequest({
         headers: request.headers,
         url: { path: request.path, query: request.query },

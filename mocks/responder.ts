@@ -68,6 +68,7 @@ export function createResponder(contract: Contract) {
     // Whatever Prism's reason, it is the Prefer header that asks for what the document does not have: a 400, never
     // the 404 Prism gives, which reads as "no such path".
     if ('refusal' in outcome) return ownAnswer(400, `Prefer: ${outcome.refusal}`);
+    if ('failure' in outcome) return unavailable(outcome.failure);
     return { status: outcome.value.status, headers: { ...JSON_HEADERS }, body: outcome.value.body };
   }
 
@@ -90,7 +91,12 @@ export function createResponder(contract: Contract) {
     };
   }
 
-  return { errorAnswer, routeError, success, preferred, ownAnswer };
+  /** Prism could not be asked (its thread failed, or is still loading past its deadline): no fault of the client's. */
+  function unavailable(failure: string): JsonResponse {
+    return ownAnswer(503, `Prefer cannot be answered now: ${failure}`);
+  }
+
+  return { errorAnswer, routeError, success, preferred, ownAnswer, unavailable };
 }
 
 export type Responder = ReturnType<typeof createResponder>;

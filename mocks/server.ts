@@ -80,11 +80,13 @@ export async function startMockServer(options: MockServerOptions): Promise<Runni
     url: `http://${ownHost()}`,
     mocker,
     server,
-    close: () =>
-      new Promise((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+      await mocker.close();
+    },
   };
 }
 

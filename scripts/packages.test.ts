@@ -11,6 +11,8 @@ import { promisify } from 'node:util';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadContract, type Operation } from '../lib/contract.ts';
+import { credentialsOf } from '../lib/credentials.ts';
+import { documentedRequest } from '../lib/requests.ts';
 import { RESET_PATH } from '../mocks/server.ts';
 import rootManifest from '../package.json' with { type: 'json' };
 import { browserBundleBytes, installConsumer } from './consumer.ts';
@@ -185,6 +187,28 @@ describe('the CLI and the mock, installed', () => {
     expect(await inApp('npx', ['--no-install', binOf(cli), '--help'])).toMatch(new RegExp(`^Usage: ${binOf(cli)} `));
     expect((await inApp('npx', ['--no-install', binOf(cli), '--version'])).trim()).toContain(contract.version);
     expect(await inApp('npx', ['--no-install', binOf(mock), '--help'])).toMatch(new RegExp(`^Usage: ${binOf(mock)} `));
+  });
+
+  it("the installed mock answers Prefer: the one bundled file also runs Prism's thread", async () => {
+    // Prefer applies to a request that passes every check: the documented order must not exist yet.
+    await fetch(`${mockUrl}${RESET_PATH}`, { method: 'POST' });
+    const create = contract.operations.find((op) => op.resource?.action === 'create')!;
+    const request = documentedRequest(create);
+    const fill = (text: string) =>
+      text.replace(
+        /\{\{(\w+)\}\}/g,
+        (_, key: string) => mockEnv[credentialsOf(contract).find((c) => c.key === key)!.env]!,
+      );
+    const response = await fetch(`${mockUrl}${request.path}`, {
+      method: request.method,
+      headers: {
+        ...Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, fill(v)])),
+        prefer: 'code=401',
+      },
+      body: fill(request.body!),
+    });
+    const unauthorized = create.responses.find((r) => r.status === '401')!.examples[0]!.value;
+    expect([response.status, await response.json()]).toEqual([401, unauthorized]);
   });
 
   it("the CLI judges the installed mock, started with the mock's own default credentials, CONFORMANT", async () => {
