@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { afterAll, expect, it } from 'vitest';
-import { BUNDLE_PATH } from '../lib/contract.ts';
+import { BUNDLE_PATH, loadContract } from '../lib/contract.ts';
+import { defaultMockPort } from '../lib/servers.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'mock-cli-'));
@@ -80,3 +81,37 @@ it('refuses MOCK_MAX_ITEMS=1e3 with exit code 2 and one clear line, and --help n
     /MOCK_MAX_ITEMS \(items of one resource it stores at most, default 100000/,
   );
 }, 30_000);
+
+/** What the mock printed after `Try:`, as a person copies it: unindented, at the default address. */
+function tryBlock(printed: string, url: string): string {
+  const lines = printed.split('\n');
+  const block = lines.slice(
+    lines.indexOf('Try:') + 1,
+    lines.findIndex((line) => line.startsWith('Ctrl-C')),
+  );
+  const defaultUrl = `http://127.0.0.1:${defaultMockPort(loadContract())}`;
+  return block.map((line) => line.replace(/^ {2}/, '').replaceAll(url, defaultUrl)).join('\n');
+}
+
+it.each(['README.md', 'mocks/README.md'])(
+  '%s shows the lines the mock prints to try it, as it prints them',
+  async (readme) => {
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('MOCK_')));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'mocks/cli.ts'], {
+      cwd: ROOT,
+      env: { ...env, PORT: '0' },
+    });
+    try {
+      const printed = await new Promise<string>((done, fail) => {
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()) && /Ctrl-C/.test(out) && done(out));
+        child.once('exit', (code) => fail(new Error(`the mock exited (${code}): ${out}`)));
+      });
+      const url = /Base URL\s+(\S+)/.exec(printed)![1]!;
+      expect(readFileSync(join(ROOT, readme), 'utf8')).toContain(`\`\`\`sh\n${tryBlock(printed, url)}\n\`\`\``);
+    } finally {
+      child.kill();
+    }
+  },
+  30_000,
+);

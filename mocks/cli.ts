@@ -4,10 +4,9 @@
 import { parseArgs } from 'node:util';
 import { BUNDLE_PATH } from '../lib/contract.ts';
 import { credentialsOf, type Secrets } from '../lib/credentials.ts';
-import { curlFor, shellValuesOf } from '../lib/curl.ts';
-import { documentedRequest, requestExamples } from '../lib/requests.ts';
 import { defaultMockPort } from '../lib/servers.ts';
 import { wholeNumber } from '../lib/whole-number.ts';
+import { banner } from './banner.ts';
 import manifest from './package.json' with { type: 'json' };
 import { isPrismThread } from './prism-thread.ts';
 import { readMockDocument, RESET_PATH, startMockServer, type MockDocument } from './server.ts';
@@ -86,31 +85,7 @@ async function main(argv: string[]): Promise<number> {
       document,
       maxItems,
     });
-    const prefixes = [...new Set(contract.operations.flatMap((op) => op.servers.map((s) => s.pathPrefix)))];
-    const sample = contract.operations.find((op) => requestExamples(op).length > 0) ?? contract.operations[0];
-    const width = Math.max(...credentials.map((c) => c.option.length), 10);
-    const env = Object.fromEntries(credentials.map((c) => [c.env, secrets[c.key]!]));
-    console.log(
-      [
-        `Mock of ${contract.title} ${contract.version} is listening.`,
-        `  ${'Base URL'.padEnd(width)}  ${mock.url}   (also under ${prefixes.map((p) => `${mock.url}${p}`).join(', ')})`,
-        `  ${'Docs'.padEnd(width)}  ${mock.url}/docs`,
-        `  ${'Document'.padEnd(width)}  ${mock.url}/openapi.yaml`,
-        ...credentials.map(
-          (c) => `  ${c.option.padEnd(width)}  ${secrets[c.key]}   (${c.description}; MOCK_${c.env} to change)`,
-        ),
-        ...(sample
-          ? [
-              `Try:`,
-              `  export ${Object.entries(env)
-                .map(([name, value]) => `${name}='${value}'`)
-                .join(' ')}`,
-              `  ${curlFor(`${mock.url}${sample.servers[0]?.pathPrefix ?? ''}`, documentedRequest(sample), shellValuesOf(credentials), { multiline: true }).replace(/\n/g, '\n    ')}`,
-            ]
-          : []),
-        'Ctrl-C stops it.',
-      ].join('\n'),
-    );
+    console.log(banner({ contract, url: mock.url, credentials, secrets }));
     const stop = () => void mock.close().then(() => process.exit(0));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
