@@ -7,6 +7,7 @@
 //   (c) the time from spawn to the first `Prefer` answer, and the worst latency of other requests meanwhile, for the
 //       mock under tsx (npm run mock) and for the bundled file users install (dist/cli.js).
 import { readFileSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { credentialsOf, environmentFor, type Secrets } from '../lib/credentials.ts';
 import { RESET_PATH } from '../mocks/server.ts';
@@ -94,20 +95,42 @@ async function others(url: string, requests: BenchRequests, seconds: number): Pr
   return measured;
 }
 
+/**
+ * The list clients, in a thread of their own: receiving 30 MB lists on the bench's thread would delay the answers it
+ * times there, and the mock would be blamed for the bench's own wait. Plain JavaScript, as a worker runs no tsx.
+ */
+const LIST_CLIENTS = `
+const { parentPort, workerData } = require('node:worker_threads');
+const http = require('node:http');
+let stop = false;
+const ms = [];
+parentPort.once('message', () => (stop = true));
+const once = (agent) => new Promise((resolve, reject) => {
+  const started = performance.now();
+  http.request(workerData.url, { method: workerData.method, headers: workerData.headers, agent }, (response) => {
+    response.on('end', () => resolve(performance.now() - started)).on('error', reject).resume();
+  }).on('error', reject).end();
+});
+const loop = async () => {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  while (!stop) ms.push(await once(agent));
+  agent.destroy();
+};
+Promise.all(Array.from({ length: workerData.count }, loop)).then(() => parentPort.postMessage(ms));
+`;
+
 /** Runs `during` while `count` clients each send the list again and again; the lists' own latencies too. */
 async function withLists<T>(url: string, list: BenchRequest, count: number, during: () => Promise<T>) {
-  let stop = false;
-  const listMs: number[] = [];
-  const loops = Array.from({ length: count }, async () => {
-    const http = client(url);
-    while (!stop) listMs.push((await http.send(list)).ms);
-    http.close();
+  const { method, headers } = list;
+  const clients = new Worker(LIST_CLIENTS, {
+    eval: true,
+    workerData: { url: `${url}${list.path}`, method, headers, count },
   });
+  const listMs = new Promise<number[]>((resolve, reject) => clients.once('message', resolve).once('error', reject));
   await sleep(50); // the lists are sent and being answered
   const result = await during();
-  stop = true;
-  await Promise.all(loops);
-  return { result, listMs };
+  clients.postMessage('stop');
+  return { result, listMs: await listMs };
 }
 
 interface ListsRun {
@@ -217,7 +240,8 @@ export async function runMockLongUse(requests: BenchRequests, options: LongUseOp
   const logDir = scratchDir('long-use');
   print(`The mock as its own process (node --import tsx mocks/cli.ts), MOCK_MAX_ITEMS=${options.stored}; logs in ${logDir}.
 (a) ${options.stored} orders stored, then ${options.rounds} round(s) of: ${options.durationS} s of other requests one at a time with no list
-    in flight, then ${options.durationS} s with ${LISTS_IN_FLIGHT} list requests in flight (each client sends the list again as soon as it is answered).
+    in flight, then ${options.durationS} s with ${LISTS_IN_FLIGHT} list requests in flight (each client sends the list again as soon as it is answered;
+    the list clients run in a thread of their own, the bench's thread times the other requests).
     Other requests: ${requests.read.label}, and ${requests.invalid.label}, in turn.
 (b) VmHWM of the mock's process after (a): filled to its limit, then lists in flight.`);
   const source = startMock([process.execPath, '--import', 'tsx', 'mocks/cli.ts'], options, requests, logDir, 'tsx');
