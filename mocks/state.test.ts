@@ -1,5 +1,6 @@
 // What a frontend does with the mock: log in, create an order with the issued token, read it back, see it in the
 // open list, create it again and get the documented error — all read from the document, over real HTTP.
+import { connect } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { answerFor, loadContract, type Operation } from '../lib/contract.ts';
 import { atPointer, type Json } from '../lib/json.ts';
@@ -105,6 +106,31 @@ describe('many items', () => {
     expect(atPointer(open.body, list.resource!.item)).toEqual(created);
     expect(Number(open.length)).toBe(Buffer.byteLength(JSON.stringify(open.body)));
     expect((await call(list, { method: 'HEAD' })).length).toBe(open.length);
+  });
+
+  it('lets a client that stops reading a long list go, and keeps serving', async () => {
+    for (let index = 0; index < 1_200; index++) await call(create, { body: orderOf(index) });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const { port } = new URL(mock.url);
+      const request = documentedRequest(list);
+      const headers = Object.entries(request.headers)
+        .map(
+          ([name, value]) =>
+            `${name}: ${value.replace('{{token}}', credentials.token).replace('{{channelKey}}', credentials.channelKey)}`,
+        )
+        .join('\r\n');
+      await new Promise<void>((resolve) => {
+        const socket = connect(Number(port), '127.0.0.1', () =>
+          socket.write(`GET ${request.path} HTTP/1.1\r\nHost: x\r\n${headers}\r\n\r\n`),
+        );
+        socket.once('data', () => (socket.resetAndDestroy(), resolve()));
+      });
+      expect((await call(list)).status).toBe(Number(list.success!.status));
+      expect(logged).not.toHaveBeenCalled();
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   it('sends a list from the JSON text each item got when it was stored, not serialising them again', async () => {
