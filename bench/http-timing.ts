@@ -2,6 +2,8 @@
 // request to the last byte of the answer, the body counted and dropped (a 30 MB list is not parsed by the bench,
 // which shares the CPUs with the mock it measures).
 import { Agent, request as httpRequest } from 'node:http';
+import { Worker } from 'node:worker_threads';
+import { sleep } from './processes.ts';
 import type { BenchRequest } from './requests.ts';
 
 export interface Timed {
@@ -41,4 +43,42 @@ export function percentile(values: number[], share: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))]!;
+}
+
+/**
+ * The list clients, in a thread of their own: receiving 30 MB lists on the bench's thread would delay the answers it
+ * times there, and the mock would be blamed for the bench's own wait. Plain JavaScript, as a worker runs no tsx.
+ */
+const LIST_CLIENTS = `
+const { parentPort, workerData } = require('node:worker_threads');
+const http = require('node:http');
+let stop = false;
+const ms = [];
+parentPort.once('message', () => (stop = true));
+const once = (agent) => new Promise((resolve, reject) => {
+  const started = performance.now();
+  http.request(workerData.url, { method: workerData.method, headers: workerData.headers, agent }, (response) => {
+    response.on('end', () => resolve(performance.now() - started)).on('error', reject).resume();
+  }).on('error', reject).end();
+});
+const loop = async () => {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  while (!stop) ms.push(await once(agent));
+  agent.destroy();
+};
+Promise.all(Array.from({ length: workerData.count }, loop)).then(() => parentPort.postMessage(ms));
+`;
+
+/** Runs `during` while `count` clients each send the list again and again; the lists' own latencies too. */
+export async function withLists<T>(url: string, list: BenchRequest, count: number, during: () => Promise<T>) {
+  const { method, headers } = list;
+  const clients = new Worker(LIST_CLIENTS, {
+    eval: true,
+    workerData: { url: `${url}${list.path}`, method, headers, count },
+  });
+  const listMs = new Promise<number[]>((resolve, reject) => clients.once('message', resolve).once('error', reject));
+  await sleep(50); // the lists are sent and being answered
+  const result = await during();
+  clients.postMessage('stop');
+  return { result, listMs: await listMs };
 }

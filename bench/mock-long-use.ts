@@ -7,14 +7,14 @@
 //   (c) the time from spawn to the first `Prefer` answer, and the worst latency of other requests meanwhile, for the
 //       mock under tsx (npm run mock) and for the bundled file users install (dist/cli.js).
 import { readFileSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { credentialsOf, environmentFor, type Secrets } from '../lib/credentials.ts';
 import { RESET_PATH } from '../mocks/server.ts';
 import { packageIn, stagePackage } from '../scripts/packages.ts';
-import { client, percentile, type Sendable } from './http-timing.ts';
-import { firstOk, freePort, scratchDir, sleep, startProcess, type Started } from './processes.ts';
-import type { BenchRequest, BenchRequests } from './requests.ts';
+import { firstPrefer, printFirstPrefer, type FirstPrefer, type SpawnedMock } from './first-prefer.ts';
+import { client, percentile, withLists } from './http-timing.ts';
+import { firstOk, freePort, scratchDir, startProcess } from './processes.ts';
+import type { BenchRequests } from './requests.ts';
 import { fixed, heading, median, ratio, table, verdict } from './table.ts';
 
 export interface LongUseOptions {
@@ -27,18 +27,12 @@ export interface LongUseOptions {
 
 const LISTS_IN_FLIGHT = 4;
 const FILL_CONNECTIONS = 8;
-const PROBE_EVERY_MS = 10;
-const GOALS = { p99Ms: 50, peakRssMB: 300, firstPreferMs: 1000, worstMeanwhileMs: 1000 };
+const GOALS = { p99Ms: 50, peakRssMB: 300 };
 
 type Print = (text: string) => void;
 
-interface Mock {
-  url: string;
-  started: Started;
-}
-
 function startMock(command: string[], options: LongUseOptions, requests: BenchRequests, logDir: string, name: string) {
-  return async (): Promise<Mock> => {
+  return async (): Promise<SpawnedMock> => {
     const port = await freePort();
     const env = environmentFor(credentialsOf(requests.contract), 'MOCK_', options.secrets);
     const started = startProcess(command[0]!, command.slice(1), {
@@ -95,44 +89,6 @@ async function others(url: string, requests: BenchRequests, seconds: number): Pr
   return measured;
 }
 
-/**
- * The list clients, in a thread of their own: receiving 30 MB lists on the bench's thread would delay the answers it
- * times there, and the mock would be blamed for the bench's own wait. Plain JavaScript, as a worker runs no tsx.
- */
-const LIST_CLIENTS = `
-const { parentPort, workerData } = require('node:worker_threads');
-const http = require('node:http');
-let stop = false;
-const ms = [];
-parentPort.once('message', () => (stop = true));
-const once = (agent) => new Promise((resolve, reject) => {
-  const started = performance.now();
-  http.request(workerData.url, { method: workerData.method, headers: workerData.headers, agent }, (response) => {
-    response.on('end', () => resolve(performance.now() - started)).on('error', reject).resume();
-  }).on('error', reject).end();
-});
-const loop = async () => {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  while (!stop) ms.push(await once(agent));
-  agent.destroy();
-};
-Promise.all(Array.from({ length: workerData.count }, loop)).then(() => parentPort.postMessage(ms));
-`;
-
-/** Runs `during` while `count` clients each send the list again and again; the lists' own latencies too. */
-async function withLists<T>(url: string, list: BenchRequest, count: number, during: () => Promise<T>) {
-  const { method, headers } = list;
-  const clients = new Worker(LIST_CLIENTS, {
-    eval: true,
-    workerData: { url: `${url}${list.path}`, method, headers, count },
-  });
-  const listMs = new Promise<number[]>((resolve, reject) => clients.once('message', resolve).once('error', reject));
-  await sleep(50); // the lists are sent and being answered
-  const result = await during();
-  clients.postMessage('stop');
-  return { result, listMs: await listMs };
-}
-
 interface ListsRun {
   filled: { seconds: number; statuses: string };
   filledRssMB: number;
@@ -144,7 +100,7 @@ interface ListsRun {
 }
 
 /** (a) and (b) in one process: fill to the limit, then in each round a window without lists and one with. */
-async function underLists(requests: BenchRequests, options: LongUseOptions, start: () => Promise<Mock>) {
+async function underLists(requests: BenchRequests, options: LongUseOptions, start: () => Promise<SpawnedMock>) {
   const { url, started } = await start();
   try {
     await firstOk(url, requests.list!, started.startedAt);
@@ -180,57 +136,6 @@ async function underLists(requests: BenchRequests, options: LongUseOptions, star
   }
 }
 
-/**
- * (c) From spawn, one client sends the other requests, one every PROBE_EVERY_MS (as an app polls; a client sending
- * back to back would take a CPU from the mock it measures), or at once after a slower answer; a refused connection
- * is retried, not counted. At the first answer, the Prefer request goes. The time to its answer, and the worst
- * latency of the other requests answered until then.
- */
-async function firstPrefer(requests: BenchRequests, start: () => Promise<Mock>) {
-  const { url, started } = await start();
-  const prefer: Sendable = {
-    ...requests.valid,
-    headers: { ...requests.valid.headers, prefer: `code=${requests.valid.expectedStatus}` },
-  };
-  let preferAt = Infinity;
-  let firstAnswer: () => void = () => {};
-  const answered = new Promise<void>((resolve) => (firstAnswer = resolve));
-  const latencies: { at: number; ms: number }[] = [];
-  const prober = (async () => {
-    const http = client(url);
-    for (let turn = 0; performance.now() < preferAt; turn++) {
-      const kind = turn % 2 === 0 && requests.read ? 'read' : 'invalid';
-      try {
-        const { ms } = await http.send(requests[kind]!);
-        latencies.push({ at: performance.now(), ms });
-        firstAnswer();
-        await sleep(Math.max(0, PROBE_EVERY_MS - ms));
-      } catch {
-        await sleep(PROBE_EVERY_MS);
-      }
-    }
-    http.close();
-  })();
-  try {
-    await answered;
-    const http = client(url);
-    const answer = await http.send(prefer);
-    preferAt = performance.now();
-    http.close();
-    await prober;
-    const meanwhile = latencies.filter((l) => l.at <= preferAt).map((l) => l.ms);
-    return {
-      ms: preferAt - started.startedAt,
-      status: answer.status,
-      worstMs: Math.max(...meanwhile),
-      answered: meanwhile.length,
-    };
-  } finally {
-    preferAt = Math.min(preferAt, performance.now());
-    await started.stop();
-  }
-}
-
 export async function runMockLongUse(requests: BenchRequests, options: LongUseOptions, print: Print) {
   print(heading('5. The mock under long use'));
   if (!requests.list || !requests.read) {
@@ -251,7 +156,7 @@ export async function runMockLongUse(requests: BenchRequests, options: LongUseOp
   const stage = join(scratchDir('long-use-bundle'), 'mock');
   await stagePackage(packageIn('mocks'), stage);
   const bundled = startMock([process.execPath, join(stage, 'dist/cli.js')], options, requests, logDir, 'bundled');
-  const firsts: [string, Awaited<ReturnType<typeof firstPrefer>>[]][] = [
+  const firsts: [string, FirstPrefer[]][] = [
     ['mock under tsx (mocks/cli.ts)', []],
     ['bundled mock (dist/cli.js)', []],
   ];
@@ -259,35 +164,7 @@ export async function runMockLongUse(requests: BenchRequests, options: LongUseOp
     firsts[0]![1].push(await firstPrefer(requests, source));
     firsts[1]![1].push(await firstPrefer(requests, bundled));
   }
-  print(`\n(c) From spawn: other requests (as in (a)) one every ${PROBE_EVERY_MS} ms, and at the first answer one request with
-    Prefer: code=${requests.valid.expectedStatus} (${requests.valid.label.split(':')[0]}). ${options.rounds} round(s), a fresh process each; medians.`);
-  print(
-    table(
-      [
-        'mock',
-        'spawn to first Prefer answer ms',
-        'its status',
-        'worst other request meanwhile ms',
-        'answered meanwhile',
-        'goal',
-        '',
-      ],
-      firsts.map(([name, runs]) => {
-        const ms = median(runs.map((r) => r.ms));
-        const worst = median(runs.map((r) => r.worstMs));
-        const met = ms <= GOALS.firstPreferMs && worst <= GOALS.worstMeanwhileMs;
-        return [
-          name,
-          fixed(ms, 0),
-          runs.map((r) => r.status).join(' '),
-          fixed(worst, 0),
-          fixed(median(runs.map((r) => r.answered)), 0),
-          `≤ ${GOALS.firstPreferMs} ms, worst ≤ ${GOALS.worstMeanwhileMs} ms`,
-          verdict(met),
-        ];
-      }),
-    ),
-  );
+  printFirstPrefer(firsts, requests, options.rounds, print);
 }
 
 function printLists(run: ListsRun, options: LongUseOptions, print: Print) {

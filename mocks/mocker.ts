@@ -1,6 +1,7 @@
 // The mock's whole decision for one request: route, then the document's checks in its order, then the answer,
-// remembering what `x-resource` says to remember. It holds no status, message or rule of its own: each comes
-// from the document through the modules it calls.
+// remembering what `x-resource` says to remember. Every answer of the contract comes from the document through the
+// modules it calls; the mock's own answers (a bad Prefer, a full store) are its features, not the contract's, and
+// come in the document's envelope (responder.ts).
 import type { Contract, Operation } from '../lib/contract.ts';
 import type { Route, RouteError } from '../lib/routing.ts';
 import { TOKEN, type Secrets } from '../lib/credentials.ts';
