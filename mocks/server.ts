@@ -68,10 +68,15 @@ export async function startMockServer(options: MockServerOptions): Promise<Runni
   });
   server.requestTimeout = 15_000;
   server.headersTimeout = 10_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? defaultMockPort(document.contract), options.host ?? '127.0.0.1', resolve);
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? defaultMockPort(document.contract), options.host ?? '127.0.0.1', resolve);
+    });
+  } catch (error) {
+    await mocker.close(); // Prism's thread, started for a mock that never listened
+    throw error;
+  }
   const ownHost = () => {
     const { address, port } = server.address() as AddressInfo;
     return `${address.includes(':') ? `[${address}]` : address}:${port}`;
