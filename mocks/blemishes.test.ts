@@ -1,6 +1,7 @@
 // The mock's small courtesies: quiet when a client gives up mid-upload, HEAD wherever GET is served, `/` leading to
 // the docs, and Prefer errors that are a 400 in the documented envelope, within its length limits.
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { answerFor, isObject, loadContract } from '../lib/contract.ts';
 import { schemaValidator } from '../lib/schema-validator.ts';
@@ -150,3 +151,17 @@ it.each([
     expect(await response.json()).toEqual(methodNotAllowed.example.value);
   },
 );
+
+it('a mock that cannot listen says why, and ends the Prism thread it started', async () => {
+  const taken = createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => taken.once('listening', resolve));
+  const terminated = vi.spyOn(Worker.prototype, 'terminate');
+  try {
+    const { port } = taken.address() as { port: number };
+    await expect(startMockServer({ credentials, port })).rejects.toThrow(/EADDRINUSE/);
+    expect(terminated).toHaveBeenCalledTimes(1);
+  } finally {
+    terminated.mockRestore();
+    taken.close();
+  }
+});
