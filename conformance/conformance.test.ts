@@ -393,7 +393,7 @@ beforeAll(async () => {
             startMockServer({
               credentials: document.secrets,
               port: 0,
-              bundlePath: name === 'contract' ? BUNDLE_PATH : FIXTURE_PATH,
+              document: { contract: document.contract, path: name === 'contract' ? BUNDLE_PATH : FIXTURE_PATH },
             }),
           (url) => grade(document, url),
         ),
