@@ -200,13 +200,32 @@ async function startBreakdown(print: (text: string) => void) {
   const mocker = await timed(load('@stoplight/prism-http/dist/mocker/index.js'));
   print(`Start-up breakdown (one sample each): node --import tsx -e 0 takes ${tsx.ms} ms as a process; require('@stoplight/prism-http') ${whole} ms,
 of which its mocker module alone (dist/mocker, json-schema-faker and friends) ${mocker} ms, in a fresh node. Our mock
-loads that mocker only on the first Prefer request, so it is not in its first-200 time.`);
+loads it in a thread of its own as it starts (mocks/prism-thread.ts), off the path of every request.`);
 }
 
-export async function runMockThroughput(
+type Print = (text: string) => void;
+type Rounds = Map<string, Round[]>;
+
+export async function runMockThroughput(requests: BenchRequests, options: ThroughputOptions, print: Print) {
+  const list = servers(requests, options);
+  const logDir = scratchDir('mock-logs');
+  describeSetup(requests, options, list, logDir, print);
+  const rounds = await measureRounds(list, requests, options, logDir, print);
+  const figures = figuresOf(rounds);
+  printMedians(list, figures, requests, print);
+  printRatios(figures, print);
+  printPerRound(rounds, print);
+  printGoals(figures, options, print);
+  await startBreakdown(print);
+  return rounds;
+}
+
+function describeSetup(
   requests: BenchRequests,
   options: ThroughputOptions,
-  print: (text: string) => void,
+  list: Server[],
+  logDir: string,
+  print: Print,
 ) {
   print(heading('1. Mock throughput (issue 3)'));
   print(`Same bundled document for all: generated/openapi.yaml. Each server is a separate process on 127.0.0.1.
@@ -215,12 +234,19 @@ Valid POST:   ${requests.valid.label}, expects ${requests.valid.expectedStatus}
 Invalid POST: ${requests.invalid.label}, expects ${requests.invalid.expectedStatus}
 ${options.rounds} rounds, a fresh process per server per round; every figure is the median of the rounds.
 Peak RSS: VmRSS summed over the server's process group (the process and any child), sampled every 100 ms from spawn to stop.`);
-  const list = servers(requests, options);
   for (const server of list) print(`  ${server.name.padEnd(20)} ${server.note}`);
-  const logDir = scratchDir('mock-logs');
   print(`Server logs: ${logDir} (removed at the end unless --keep-logs or the bench fails)`);
+}
 
-  const rounds = new Map<string, Round[]>(list.map((s) => [s.name, []]));
+/** Each server once per round, a round that failed tried once more; the rounds that counted, by server. */
+async function measureRounds(
+  list: Server[],
+  requests: BenchRequests,
+  options: ThroughputOptions,
+  logDir: string,
+  print: Print,
+): Promise<Rounds> {
+  const rounds: Rounds = new Map(list.map((s) => [s.name, []]));
   for (let round = 1; round <= options.rounds; round++) {
     for (const server of list) {
       let result: Round | undefined;
@@ -240,45 +266,55 @@ Peak RSS: VmRSS summed over the server's process group (the process and any chil
       );
     }
   }
+  return rounds;
+}
 
+/** The medians of the rounds, by server, request kind and figure. */
+function figuresOf(rounds: Rounds) {
   const med = (name: string, pick: (r: Round) => number) => median(rounds.get(name)!.map(pick));
-  const measured = (name: string, kind: Kind) => rounds.get(name)!.some((r) => r[kind] !== undefined);
-  const load = (name: string, kind: Kind, pick: (l: Load) => number) =>
-    med(name, (r) => (r[kind] ? pick(r[kind]) : NaN));
-  const rows: string[][] = [];
-  for (const server of list) {
-    for (const kind of KINDS.filter((k) => measured(server.name, k))) {
-      rows.push([
-        server.name,
-        kind,
-        String(rounds.get(server.name)!.length),
-        fixed(
-          load(server.name, kind, (l) => l.reqPerS),
-          0,
-        ),
-        fixed(
-          load(server.name, kind, (l) => l.p50),
-          1,
-        ),
-        fixed(
-          load(server.name, kind, (l) => l.p99),
-          1,
-        ),
-        fixed(
-          med(server.name, (r) => r.first200Ms),
-          0,
-        ),
-        fixed(
-          med(server.name, (r) => r.peakRssMiB),
-          1,
-        ),
-        fixed(
-          load(server.name, kind, (l) => l.expectedShare),
-          1,
-        ),
-      ]);
-    }
-  }
+  return {
+    med,
+    measured: (name: string, kind: Kind) => rounds.get(name)!.some((r) => r[kind] !== undefined),
+    load: (name: string, kind: Kind, pick: (l: Load) => number) => med(name, (r) => (r[kind] ? pick(r[kind]) : NaN)),
+    count: (name: string) => rounds.get(name)!.length,
+  };
+}
+
+type Figures = ReturnType<typeof figuresOf>;
+
+function printMedians(list: Server[], figures: Figures, requests: BenchRequests, print: Print) {
+  const { med, measured, load, count } = figures;
+  const rows = list.flatMap((server) =>
+    KINDS.filter((k) => measured(server.name, k)).map((kind) => [
+      server.name,
+      kind,
+      String(count(server.name)),
+      fixed(
+        load(server.name, kind, (l) => l.reqPerS),
+        0,
+      ),
+      fixed(
+        load(server.name, kind, (l) => l.p50),
+        1,
+      ),
+      fixed(
+        load(server.name, kind, (l) => l.p99),
+        1,
+      ),
+      fixed(
+        med(server.name, (r) => r.first200Ms),
+        0,
+      ),
+      fixed(
+        med(server.name, (r) => r.peakRssMiB),
+        1,
+      ),
+      fixed(
+        load(server.name, kind, (l) => l.expectedShare),
+        1,
+      ),
+    ]),
+  );
   print('\nMedians of the rounds:');
   print(
     table(
@@ -291,41 +327,43 @@ answers 200 to every POST, so its invalid row is the floor of HTTP + JSON, not a
 read and list: ${requests.read?.label ?? '-'}; ${requests.list?.label ?? '-'}; each after ${STORED} creates. Ours answers from
 what it stores (the list holds ${STORED} orders, about ${Math.round((STORED * requests.successBody.length) / 1024)} KiB a response); Prism answers every request from the document's example.
 Latencies come from autocannon's histogram, which has 1 ms resolution (0 means under 1 ms).`);
+}
 
-  const ratioRows: string[][] = [];
-  for (const other of [PRISM, PRISM_QUIET, BARE]) {
-    for (const kind of KINDS.filter((k) => measured(OURS, k) && measured(other, k))) {
-      ratioRows.push([
-        `ours/${other}`,
-        kind,
-        ratio(
-          load(OURS, kind, (l) => l.reqPerS),
-          load(other, kind, (l) => l.reqPerS),
-        ),
-        ratio(
-          load(OURS, kind, (l) => l.p50),
-          load(other, kind, (l) => l.p50),
-        ),
-        ratio(
-          load(OURS, kind, (l) => l.p99),
-          load(other, kind, (l) => l.p99),
-        ),
-        ratio(
-          med(OURS, (r) => r.first200Ms),
-          med(other, (r) => r.first200Ms),
-        ),
-        ratio(
-          med(OURS, (r) => r.peakRssMiB),
-          med(other, (r) => r.peakRssMiB),
-        ),
-      ]);
-    }
-  }
+function printRatios(figures: Figures, print: Print) {
+  const { med, measured, load } = figures;
+  const rows = [PRISM, PRISM_QUIET, BARE].flatMap((other) =>
+    KINDS.filter((k) => measured(OURS, k) && measured(other, k)).map((kind) => [
+      `ours/${other}`,
+      kind,
+      ratio(
+        load(OURS, kind, (l) => l.reqPerS),
+        load(other, kind, (l) => l.reqPerS),
+      ),
+      ratio(
+        load(OURS, kind, (l) => l.p50),
+        load(other, kind, (l) => l.p50),
+      ),
+      ratio(
+        load(OURS, kind, (l) => l.p99),
+        load(other, kind, (l) => l.p99),
+      ),
+      ratio(
+        med(OURS, (r) => r.first200Ms),
+        med(other, (r) => r.first200Ms),
+      ),
+      ratio(
+        med(OURS, (r) => r.peakRssMiB),
+        med(other, (r) => r.peakRssMiB),
+      ),
+    ]),
+  );
   print(
     '\nRatios (ours divided by the other; req/s above 1x means ours is faster, latency/time/RSS above 1x means ours is higher):',
   );
-  print(table(['ratio', 'request', 'req/s', 'p50', 'p99', 'first 200', 'peak RSS'], ratioRows));
+  print(table(['ratio', 'request', 'req/s', 'p50', 'p99', 'first 200', 'peak RSS'], rows));
+}
 
+function printPerRound(rounds: Rounds, print: Print) {
   const perRound = (kind: 'valid' | 'invalid') =>
     rounds
       .get(OURS)!
@@ -337,7 +375,9 @@ Latencies come from autocannon's histogram, which has 1 ms resolution (0 means u
   print(
     `Per round (servers of a round run back to back), ours/Prism CLI req/s: valid ${perRound('valid')}; invalid ${perRound('invalid')}.`,
   );
+}
 
+function printGoals({ med }: Figures, options: ThroughputOptions, print: Print) {
   const goals: [string, boolean, string][] = [];
   for (const kind of ['valid', 'invalid'] as const) {
     const r = med(OURS, (x) => x[kind].reqPerS) / med(PRISM, (x) => x[kind].reqPerS);
@@ -360,6 +400,4 @@ Latencies come from autocannon's histogram, which has 1 ms resolution (0 means u
   );
   const quiet = med(OURS, (x) => x.valid.reqPerS) / med(PRISM_QUIET, (x) => x.valid.reqPerS);
   print(`(Against Prism CLI with its request log off, ours is ${quiet.toFixed(2)}x on the valid POST.)`);
-  await startBreakdown(print);
-  return rounds;
 }

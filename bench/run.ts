@@ -3,63 +3,19 @@
 //   2. conformance  the full conformance suite against our mock, timed
 //   3. detection    our suite, Dredd and Specmatic against the fault-free and the faulty reference servers
 //   4. packages     installed sizes of the packages, and spawn to first answer of npm start and the mock
+//   5. long-use     the mock with --stored orders: other requests while lists are in flight, peak RSS at its store
+//                   limit, and spawn to the first Prefer answer
 // Each part's module is loaded only when that part runs.
-// Options: --only mock|conformance|detection|packages (comma-separated), --rounds 3, --duration 5, --warmup 1,
-// --connections 10, --concurrency 2 (detection targets at once), --keep-logs (keep the servers' and tools' output
-// in /tmp/bench-*; it is kept anyway when the bench fails).
+// Options: bench/options.ts.
 import { cpus, loadavg, totalmem } from 'node:os';
-import { parseArgs } from 'node:util';
+import { benchSettings, USAGE, type BenchSettings } from './options.ts';
 import { installCleanup, killAll, removeScratch } from './processes.ts';
 import { benchRequests } from './requests.ts';
 
-const PARTS = ['mock', 'conformance', 'detection', 'packages'] as const;
-type Part = (typeof PARTS)[number];
-
-const USAGE = `Usage: npm run bench -- [--only mock,conformance,detection,packages] [--rounds 3] [--duration 5] [--warmup 1] [--connections 10] [--concurrency 2] [--keep-logs]`;
-
-function settings(argv: string[]) {
-  const { values } = parseArgs({
-    args: argv,
-    strict: true,
-    options: {
-      only: { type: 'string' },
-      rounds: { type: 'string' },
-      duration: { type: 'string' },
-      warmup: { type: 'string' },
-      connections: { type: 'string' },
-      concurrency: { type: 'string' },
-      'keep-logs': { type: 'boolean' },
-      help: { type: 'boolean' },
-    },
-  });
-  const whole = (name: string, raw: string | undefined, fallback: number) => {
-    const value = raw === undefined ? fallback : Number(raw);
-    if (!Number.isInteger(value) || value < 1)
-      throw new Error(`--${name} must be a whole number above 0, got "${raw}"`);
-    return value;
-  };
-  const only = (values.only ?? PARTS.join(','))
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const unknown = only.filter((p) => !PARTS.includes(p as Part));
-  if (unknown.length) throw new Error(`--only takes ${PARTS.join(', ')}; not ${unknown.join(', ')}`);
-  return {
-    help: values.help ?? false,
-    keepLogs: values['keep-logs'] ?? false,
-    parts: new Set(only as Part[]),
-    rounds: whole('rounds', values.rounds, 3),
-    durationS: whole('duration', values.duration, 5),
-    warmupS: whole('warmup', values.warmup, 1),
-    connections: whole('connections', values.connections, 10),
-    concurrency: whole('concurrency', values.concurrency, 2),
-  };
-}
-
 async function run(argv: string[]): Promise<number> {
-  let options: ReturnType<typeof settings>;
+  let options: BenchSettings;
   try {
-    options = settings(argv);
+    options = benchSettings(argv);
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     return 2;
@@ -106,6 +62,11 @@ async function run(argv: string[]): Promise<number> {
   if (options.parts.has('packages')) {
     const { runPackages } = await import('./packages.ts');
     await runPackages(requests, { rounds: options.rounds, secrets: credentials }, print);
+  }
+  if (options.parts.has('long-use')) {
+    const { runMockLongUse } = await import('./mock-long-use.ts');
+    const { rounds, durationS, stored } = options;
+    await runMockLongUse(requests, { rounds, durationS, stored, secrets: credentials }, print);
   }
   print(
     `Load average at the end: ${loadavg()

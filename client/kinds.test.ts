@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMockServer, type RunningMock } from '../mocks/server.ts';
+import { readMockDocument, startMockServer, type RunningMock } from '../mocks/server.ts';
 import { generateFrom } from '../scripts/generate.ts';
 import { createClientFor, type GeneratedApi, type OperationFacts } from './core.ts';
 
@@ -22,7 +22,7 @@ let generated: GeneratedApi<Record<string, OperationFacts>>;
 beforeAll(async () => {
   await generateFrom(KINDS, out);
   generated = await import(pathToFileURL(join(out, 'operations.ts')).href);
-  mock = await startMockServer({ credentials, port: 0, bundlePath: KINDS });
+  mock = await startMockServer({ credentials, port: 0, document: readMockDocument(KINDS) });
 }, 60_000);
 afterAll(async () => {
   await mock?.close();

@@ -476,7 +476,7 @@ beforeAll(async () => {
               credentials: document.secrets,
               secondTenant: document.second,
               port: 0,
-              bundlePath: name === 'contract' ? BUNDLE_PATH : FIXTURE_PATH,
+              document: { contract: document.contract, path: name === 'contract' ? BUNDLE_PATH : FIXTURE_PATH },
             }),
           (url) => grade(document, url),
         ),

@@ -112,7 +112,7 @@ describe.each(documents)('npm run docs, for %s', (_, bundlePath) => {
     'cURL samples, run in order against the mock: every request gets the documented success',
     async () => {
       const { secrets, env } = secretsFor(contract);
-      const mock = await startMockServer({ credentials: secrets, port: 0, bundlePath });
+      const mock = await startMockServer({ credentials: secrets, port: 0, document: { contract, path: bundlePath } });
       try {
         const operations = runOrder(contract);
         const printed: Record<string, string[]> = {};

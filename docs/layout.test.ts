@@ -59,7 +59,7 @@ describe.skipIf(!hasChromium).each([
   beforeAll(async () => {
     const docsPath = committed ?? join(work, `${name}.html`);
     if (!committed) buildDocs(docsPath, bundlePath);
-    mock = await startMockServer({ credentials: {}, port: 0, bundlePath, docsPath });
+    mock = await startMockServer({ credentials: {}, port: 0, document: { contract, path: bundlePath }, docsPath });
     tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     // Shorter than the test's own timeout, so that a missing element is named rather than the test timing out.
     tab.setDefaultTimeout(10_000);

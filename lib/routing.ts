@@ -5,10 +5,10 @@
 // is, RFC 9110 §9.3.2). How a path meets a template is the caller's: the mock asks Prism's matcher.
 import type { Contract, Operation } from './contract.ts';
 
+export type RouteError = { errorCase: 'route-not-found' } | { errorCase: 'method-not-allowed'; allow: string[] };
+
 export type Route =
-  | { operation: Operation; /** The path relative to the prefix it was read under. */ path: string }
-  | { errorCase: 'route-not-found' }
-  | { errorCase: 'method-not-allowed'; allow: string[] };
+  { operation: Operation; /** The path relative to the prefix it was read under. */ path: string } | RouteError;
 
 export type Router = (method: string, path: string) => Route;
 

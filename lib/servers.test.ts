@@ -1,6 +1,7 @@
 // The rule of where an operation's requests go, called directly; the suite and the client use it over HTTP.
 import { describe, expect, it } from 'vitest';
-import { operationServerUrl } from './servers.ts';
+import { contractFrom, loadContract } from './contract.ts';
+import { defaultMockPort, loopbackHosts, operationServerUrl } from './servers.ts';
 
 const documentPrefixes = ['/v1/manufacturer/v2/api'];
 
@@ -27,5 +28,43 @@ describe('operationServerUrl', () => {
 
   it('reads a prefix only as whole path segments', () => {
     expect(operationServerUrl('https://host/x-api/v3', ['/api/v3'], ['/health'])).toBe('https://host/x-api/v3');
+  });
+});
+
+const withServers = (...urls: string[]) =>
+  contractFrom({
+    openapi: '3.1.0',
+    info: { title: 'Hosts', version: '1' },
+    servers: urls.map((url) =>
+      url.includes('{host}') ? { url, variables: { host: { default: '127.0.0.1:4010' } } } : { url },
+    ),
+    paths: { '/things': { get: { operationId: 'listThings', responses: { '200': { description: 'Things.' } } } } },
+  });
+
+describe('loopbackHosts', () => {
+  it("are the document's servers on 127.0.0.1, localhost or [::1], with their ports, each once", () => {
+    const contract = withServers(
+      'https://api.example.test/v2',
+      'http://{host}/v2',
+      'http://localhost:8080',
+      'http://[::1]:9/x',
+    );
+    expect(loopbackHosts(contract)).toEqual(['127.0.0.1:4010', 'localhost:8080', '[::1]:9']);
+    const kit = loadContract();
+    expect(loopbackHosts(kit)).toEqual([new URL(kit.operations[0]!.servers[1]!.defaultUrl).host]);
+  });
+});
+
+describe('defaultMockPort', () => {
+  it("is the port of the document's first loopback server", () => {
+    expect(defaultMockPort(withServers('https://api.example.test', 'http://localhost:8080', 'http://{host}/v2'))).toBe(
+      8080,
+    );
+    expect(defaultMockPort(loadContract())).toBe(Number(new URL(`http://${loopbackHosts(loadContract())[0]}`).port));
+  });
+
+  it('is 4010 where the document names no loopback server, or none with a port', () => {
+    expect(defaultMockPort(withServers('https://api.example.test/v2'))).toBe(4010);
+    expect(defaultMockPort(withServers('http://localhost/v2'))).toBe(4010);
   });
 });

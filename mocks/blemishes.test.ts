@@ -1,10 +1,11 @@
 // The mock's small courtesies: quiet when a client gives up mid-upload, HEAD wherever GET is served, `/` leading to
 // the docs, and Prefer errors that are a 400 in the documented envelope, within its length limits.
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { answerFor, isObject, loadContract } from '../lib/contract.ts';
 import { schemaValidator } from '../lib/schema-validator.ts';
-import { startMockServer, type RunningMock } from './server.ts';
+import { readMockDocument, RESET_PATH, startMockServer, type RunningMock } from './server.ts';
 
 const contract = loadContract();
 const validator = schemaValidator(contract.document);
@@ -16,15 +17,15 @@ beforeAll(async () => {
 });
 afterAll(() => mock.close());
 
-async function post(prefer: string, orderId: string) {
+async function post(prefer: string, orderId: string, query = '') {
   const body = { ...(operation.requestBody!.examples[0]!.value as object), order_id: orderId };
-  const response = await fetch(`${mock.url}${operation.path}`, {
+  const response = await fetch(`${mock.url}${operation.path}${query}`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       'x-access-token': credentials.token,
       'x-channel-key': credentials.channelKey,
-      prefer,
+      ...(prefer ? { prefer } : {}),
     },
     body: JSON.stringify(body),
   });
@@ -63,7 +64,8 @@ it.each(['/docs', '/openapi.yaml'])('answers HEAD on %s as GET, without the body
 
 it("serves the kit's docs for the kit's document only: a mock of another says it has none", async () => {
   expect((await (await fetch(`${mock.url}/docs`)).text()).slice(0, 200)).toContain('<title>');
-  const other = await startMockServer({ credentials, port: 0, bundlePath: 'test/fixtures/kinds.openapi.yaml' });
+  const document = readMockDocument('test/fixtures/kinds.openapi.yaml');
+  const other = await startMockServer({ credentials, port: 0, document });
   try {
     const docs = await fetch(`${other.url}/docs`);
     expect(docs.status).toBe(503);
@@ -71,6 +73,22 @@ it("serves the kit's docs for the kit's document only: a mock of another says it
   } finally {
     await other.close();
   }
+});
+
+it('a failure of its own is a 500 in JSON, said in one line on stderr, and it keeps serving', async () => {
+  const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+  const handle = mock.mocker.handle;
+  mock.mocker.handle = () => Promise.reject(new Error('a bug'));
+  try {
+    const response = await fetch(`${mock.url}/packaging_order`, { method: 'POST' });
+    expect([response.status, response.headers.get('content-type')]).toEqual([500, 'application/json; charset=utf-8']);
+    expect(validator.problems(envelope, await response.json())).toEqual([]);
+    expect(logged.mock.calls).toEqual([['mock: unexpected error: a bug']]);
+  } finally {
+    mock.mocker.handle = handle;
+    logged.mockRestore();
+  }
+  expect((await fetch(`${mock.url}/openapi.yaml`)).status).toBe(200);
 });
 
 it('GET / leads to the docs', async () => {
@@ -96,4 +114,54 @@ it('Prefer errors stay within the length the Error schema allows, however long t
   expect(answer.status).toBe(400);
   expect(validator.problems(envelope, answer.body)).toEqual([]);
   expect(isObject(answer.body) && String(answer.body.message)).toMatch(/^Prefer: .*…$/);
+});
+
+it.each([
+  ['Prefer: code=abc', 'code=abc', '', /^Prefer: .*"code".*"abc"/],
+  ['Prefer: dynamic=maybe', 'dynamic=maybe', '', /^Prefer: .*"dynamic".*"maybe"/],
+  ['?__code=abc', '', '?__code=abc', /^Prefer \(as the query's __code, __example, __dynamic\): .*"code".*"abc"/],
+  ['?__dynamic=maybe', '', '?__dynamic=maybe', /^Prefer \(as the query's .*"dynamic".*"maybe"/],
+])(
+  "a bad Prefer (%s) is the mock's own 400 in the envelope, on one line saying what is wrong",
+  async (_, prefer, query, said) => {
+    const answer = await post(prefer, 'blemish-3', query);
+    expect(answer.status).toBe(400);
+    expect(validator.problems(envelope, answer.body)).toEqual([]);
+    expect(isObject(answer.body) && String(answer.body.message)).toMatch(said);
+    expect(isObject(answer.body) && String(answer.body.message)).not.toContain('\n');
+  },
+);
+
+it.each([
+  ['POST', '/docs', 'GET, HEAD'],
+  ['PUT', '/docs/', 'GET, HEAD'],
+  ['DELETE', '/openapi.yaml', 'GET, HEAD'],
+  ['POST', '/', 'GET, HEAD'],
+  ['GET', RESET_PATH, 'POST'],
+])(
+  "%s %s, a page of the mock's own with another method: the document's 405, Allow: %s",
+  async (method, path, allow) => {
+    const response = await fetch(`${mock.url}${path}`, { method, redirect: 'manual' });
+    const methodNotAllowed = answerFor(contract, 'method-not-allowed')!;
+    expect([response.status, response.headers.get('allow'), response.headers.get('content-type')]).toEqual([
+      Number(methodNotAllowed.response.status),
+      allow,
+      'application/json; charset=utf-8',
+    ]);
+    expect(await response.json()).toEqual(methodNotAllowed.example.value);
+  },
+);
+
+it('a mock that cannot listen says why, and ends the Prism thread it started', async () => {
+  const taken = createServer().listen(0, '127.0.0.1');
+  await new Promise((resolve) => taken.once('listening', resolve));
+  const terminated = vi.spyOn(Worker.prototype, 'terminate');
+  try {
+    const { port } = taken.address() as { port: number };
+    await expect(startMockServer({ credentials, port })).rejects.toThrow(/EADDRINUSE/);
+    expect(terminated).toHaveBeenCalledTimes(1);
+  } finally {
+    terminated.mockRestore();
+    taken.close();
+  }
 });

@@ -1,16 +1,16 @@
 // The mock's checks, one per error case, run in the order the document gives (`x-check-order`): the first that
 // fails decides the answer. Each reads what it needs of the request once (the parsed body, Prism's parameter
 // problems of its parameters) through the pending request.
-import type { Operation } from '../lib/contract.ts';
+import { answerFor, type Contract, type Operation } from '../lib/contract.ts';
 import { credentialKey, type Secrets } from '../lib/credentials.ts';
 import type { ErrorCase } from '../lib/extensions.ts';
 import type { FieldError } from '../lib/field-errors.ts';
 import { isObject } from '../lib/json.ts';
 import { parameterValue } from '../lib/parameters.ts';
 import type { SchemaValidator } from '../lib/schema-validator.ts';
-import type { Contract } from '../lib/contract.ts';
 import { checkCredentials } from './credentials.ts';
 import type { Store } from './store.ts';
+import type { Tokens } from './tokens.ts';
 import type { MockRequest } from './types.ts';
 import { fieldErrors, UNPARSABLE, type ParameterProblem, type Parsed } from './validator.ts';
 
@@ -26,6 +26,7 @@ export interface Pending {
 export interface Tools {
   contract: Contract;
   store: Store;
+  tokens: Tokens;
   secrets: Secrets;
   validator: SchemaValidator;
 }
@@ -45,14 +46,14 @@ export const MOCK_CHECKS: Partial<Record<ErrorCase, MockCheck>> = {
       'body-too-large',
       request.bodyTooLarge === true || (request.body?.length ?? 0) > (operation.bodyLimit ?? Infinity),
     ),
-  'credentials-missing': ({ operation, request }, { store }) =>
-    fails('credentials-missing', checkCredentials(operation, request, store.tokens) === 'credentials-missing'),
-  'credentials-rejected': (pending, { store, secrets }) => {
+  'credentials-missing': ({ operation, request }, { tokens }) =>
+    fails('credentials-missing', checkCredentials(operation, request, tokens.knows) === 'credentials-missing'),
+  'credentials-rejected': (pending, { tokens, secrets }) => {
     const { operation, request } = pending;
     if (operation.security.length > 0)
       return fails(
         'credentials-rejected',
-        checkCredentials(operation, request, store.tokens) === 'credentials-rejected',
+        checkCredentials(operation, request, tokens.knows) === 'credentials-rejected',
       );
     const body = pending.parsed();
     if (!isObject(body)) return undefined;
@@ -101,10 +102,26 @@ export const MOCK_CHECKS: Partial<Record<ErrorCase, MockCheck>> = {
   },
 };
 
+const answerable = new WeakMap<Operation, ErrorCase[]>();
+
+/**
+ * The error cases of the operation's order that the mock checks: those it has a check for and the document an answer
+ * for (the operation's own example, else a route error's). Without an answer there is nothing the document says to
+ * send: a GET that documents no 413 is not refused for its body.
+ */
+export function checksOf(contract: Contract, operation: Operation): ErrorCase[] {
+  let cases = answerable.get(operation);
+  if (!cases) {
+    cases = operation.checkOrder.filter((c) => MOCK_CHECKS[c] && answerFor(contract, c, operation));
+    answerable.set(operation, cases);
+  }
+  return cases;
+}
+
 /** The first check of the operation's order that the request fails. */
 export function firstFailure(pending: Pending, tools: Tools): Failure | undefined {
-  for (const errorCase of pending.operation.checkOrder) {
-    const failure = MOCK_CHECKS[errorCase]?.(pending, tools);
+  for (const errorCase of checksOf(tools.contract, pending.operation)) {
+    const failure = MOCK_CHECKS[errorCase]!(pending, tools);
     if (failure) return failure;
   }
   return undefined;

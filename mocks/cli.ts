@@ -2,13 +2,15 @@
 // taken from MOCK_<NAME> (MOCK_TOKEN, MOCK_CHANNEL_KEY), else the document's example, else a word that says
 // what it is.
 import { parseArgs } from 'node:util';
-import { BUNDLE_PATH, loadContract, type Contract } from '../lib/contract.ts';
+import { BUNDLE_PATH } from '../lib/contract.ts';
 import { credentialsOf, type Secrets } from '../lib/credentials.ts';
-import { curlFor, shellValuesOf } from '../lib/curl.ts';
-import { documentedRequest, requestExamples } from '../lib/requests.ts';
+import { defaultMockPort } from '../lib/servers.ts';
+import { wholeNumber } from '../lib/whole-number.ts';
+import { banner } from './banner.ts';
 import manifest from './package.json' with { type: 'json' };
-import { loopbackHosts } from './docs-page.ts';
-import { startMockServer } from './server.ts';
+import { isPrismThread } from './prism-thread.ts';
+import { readMockDocument, RESET_PATH, startMockServer, type MockDocument } from './server.ts';
+import { DEFAULT_MAX_ITEMS } from './store.ts';
 
 const [BIN] = Object.keys(manifest.bin);
 const USAGE = [
@@ -18,18 +20,27 @@ const USAGE = [
   '  --help, --version',
   '',
   "Environment: PORT (default: the port of the document's loopback server, else 4010; 0 picks a free one),",
-  'MOCK_<CREDENTIAL> for each credential it accepts',
+  `MOCK_MAX_ITEMS (items of one resource it stores at most, default ${DEFAULT_MAX_ITEMS}; then a create gets 507`,
+  `until POST ${RESET_PATH}), MOCK_<CREDENTIAL> for each credential it accepts`,
   "(MOCK_TOKEN, MOCK_CHANNEL_KEY, …; default: the document's example).",
 ].join('\n');
 
-/** Where the document says the mock runs (`127.0.0.1:4010`), so that its samples reach it; 4010 if it says nowhere. */
-function documentedPort(contract: Contract): number {
-  const [host] = loopbackHosts(contract);
-  return Number(URL.parse(`http://${host}`)?.port || 4010);
+/**
+ * A whole number from the environment, in decimal digits (lib/whole-number.ts), from `min` to `max`; the fallback
+ * when unset or empty (an empty variable is none, as an empty MOCK_<CREDENTIAL> is). Throws the line to print.
+ */
+function fromEnvironment(name: string, fallback: number, min: number, max: number): number {
+  const text = process.env[name];
+  if (!text) return fallback;
+  const value = wholeNumber(text);
+  if (value !== undefined && value >= min && value <= max) return value;
+  throw new Error(
+    `${name} must be a whole number from ${min} to ${max} in decimal digits, got ${JSON.stringify(text)}`,
+  );
 }
 
 async function main(argv: string[]): Promise<number> {
-  let document = BUNDLE_PATH;
+  let path = BUNDLE_PATH;
   let version = false;
   try {
     const { values } = parseArgs({
@@ -39,21 +50,26 @@ async function main(argv: string[]): Promise<number> {
     });
     if (values.help) return (console.log(USAGE), 0);
     version = values.version ?? false;
-    document = values.document ?? BUNDLE_PATH;
+    path = values.document ?? BUNDLE_PATH;
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     return 2;
   }
-  let contract;
+  let document: MockDocument;
   try {
-    contract = loadContract(document);
+    document = readMockDocument(path);
   } catch (error) {
-    console.error(`Cannot read the document ${document}: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`Cannot read the document ${path}: ${error instanceof Error ? error.message : String(error)}`);
     return 2;
   }
-  const port = Number(process.env.PORT ?? documentedPort(contract));
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`PORT must be a whole number from 0 to 65535, got "${process.env.PORT}"`);
+  const { contract } = document;
+  let port: number;
+  let maxItems: number;
+  try {
+    port = fromEnvironment('PORT', defaultMockPort(contract), 0, 65535);
+    maxItems = fromEnvironment('MOCK_MAX_ITEMS', DEFAULT_MAX_ITEMS, 1, Number.MAX_SAFE_INTEGER);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
     return 2;
   }
   if (version) return (console.log(`${BIN} ${manifest.version} (contract ${contract.title} ${contract.version})`), 0);
@@ -62,32 +78,14 @@ async function main(argv: string[]): Promise<number> {
     credentials.map((c) => [c.key, process.env[`MOCK_${c.env}`] || c.example || `mock-${c.option}`]),
   );
   try {
-    const mock = await startMockServer({ credentials: secrets, port, host: '127.0.0.1', bundlePath: document });
-    const prefixes = [...new Set(contract.operations.flatMap((op) => op.servers.map((s) => s.pathPrefix)))];
-    const sample = contract.operations.find((op) => requestExamples(op).length > 0) ?? contract.operations[0];
-    const width = Math.max(...credentials.map((c) => c.option.length), 10);
-    const env = Object.fromEntries(credentials.map((c) => [c.env, secrets[c.key]!]));
-    console.log(
-      [
-        `Mock of ${contract.title} ${contract.version} is listening.`,
-        `  ${'Base URL'.padEnd(width)}  ${mock.url}   (also under ${prefixes.map((p) => `${mock.url}${p}`).join(', ')})`,
-        `  ${'Docs'.padEnd(width)}  ${mock.url}/docs`,
-        `  ${'Document'.padEnd(width)}  ${mock.url}/openapi.yaml`,
-        ...credentials.map(
-          (c) => `  ${c.option.padEnd(width)}  ${secrets[c.key]}   (${c.description}; MOCK_${c.env} to change)`,
-        ),
-        ...(sample
-          ? [
-              `Try:`,
-              `  export ${Object.entries(env)
-                .map(([name, value]) => `${name}='${value}'`)
-                .join(' ')}`,
-              `  ${curlFor(`${mock.url}${sample.servers[0]?.pathPrefix ?? ''}`, documentedRequest(sample), shellValuesOf(credentials), { multiline: true }).replace(/\n/g, '\n    ')}`,
-            ]
-          : []),
-        'Ctrl-C stops it.',
-      ].join('\n'),
-    );
+    const mock = await startMockServer({
+      credentials: secrets,
+      port,
+      host: '127.0.0.1',
+      document,
+      maxItems,
+    });
+    console.log(banner({ contract, url: mock.url, credentials, secrets }));
     const stop = () => void mock.close().then(() => process.exit(0));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
@@ -103,5 +101,8 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-const code = await main(process.argv.slice(2));
-if (code !== 0) process.exit(code);
+// In the bundled package this file is also what Prism's thread runs (prism-thread.ts): that thread starts no server.
+if (!isPrismThread) {
+  const code = await main(process.argv.slice(2));
+  if (code !== 0) process.exit(code);
+}

@@ -9,14 +9,14 @@ export type CredentialsVerdict = 'accepted' | 'credentials-missing' | 'credentia
 export function checkCredentials(
   operation: Operation,
   request: MockRequest,
-  known: ReadonlySet<string>,
+  knows: (token: string) => boolean,
 ): CredentialsVerdict {
   if (operation.security.length === 0) return 'accepted';
   for (const alternative of operation.security) {
     if (alternative.length === 0) return 'accepted';
     const values = alternative.map((scheme) => presented(scheme, request.headers, request.query));
     if (values.every((value) => value !== undefined)) {
-      return values.every((value) => known.has(value!)) ? 'accepted' : 'credentials-rejected';
+      return values.every((value) => knows(value!)) ? 'accepted' : 'credentials-rejected';
     }
   }
   return 'credentials-missing';

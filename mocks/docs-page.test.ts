@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contractFrom, loadContract } from '../lib/contract.ts';
-import { docsServedAt, loopbackHosts } from './docs-page.ts';
+import { contractFrom } from '../lib/contract.ts';
+import { docsServedAt } from './docs-page.ts';
 
 const contract = contractFrom({
   openapi: '3.1.0',
@@ -11,13 +11,6 @@ const contract = contractFrom({
     { url: 'http://localhost:8080' },
   ],
   paths: { '/things': { get: { operationId: 'listThings', responses: { '200': { description: 'Things.' } } } } },
-});
-
-describe('loopbackHosts', () => {
-  it("are the document's servers on 127.0.0.1, localhost or [::1], with their ports, each once", () => {
-    expect(loopbackHosts(contract)).toEqual(['127.0.0.1:4010', 'localhost:8080']);
-    expect(loopbackHosts(loadContract())).toEqual([new URL(loadContract().operations[0]!.servers[1]!.defaultUrl).host]);
-  });
 });
 
 describe('docsServedAt', () => {

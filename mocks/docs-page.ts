@@ -2,14 +2,7 @@
 // such as `http://127.0.0.1:4010`); its samples and server list must reach this mock wherever it listens, so
 // that a reader who copies a sample from the mock's /docs calls the mock that showed it.
 import type { Contract } from '../lib/contract.ts';
-
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-/** The hosts (with their ports) of the document's servers on loopback: `127.0.0.1:4010`. */
-export function loopbackHosts(contract: Contract): string[] {
-  const urls = contract.operations.flatMap((op) => op.servers.map((server) => URL.parse(server.defaultUrl)));
-  return [...new Set(urls.filter((url) => url && LOOPBACK.has(url.hostname)).map((url) => url!.host))];
-}
+import { loopbackHosts } from '../lib/servers.ts';
 
 /**
  * The page with each loopback host of the document replaced by `ownHost` where it names a server: after `//` in a

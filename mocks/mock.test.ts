@@ -1,4 +1,5 @@
 // The mock over real HTTP: each answer must be the document's, for every case of the contract's response table.
+import { request, type IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { answerFor, isObject, loadContract, type JsonObject } from '../lib/contract.ts';
 import type { ErrorCase } from '../lib/extensions.ts';
@@ -168,6 +169,34 @@ describe('routing', () => {
     const response = await fetch(`${mock.url}/no_such_thing`);
     expectDocumented({ status: response.status, body: (await response.json()) as JsonObject }, 'route-not-found');
   });
+
+  it.each(['GET', 'HEAD'])(
+    '%s with a body larger than any documented limit: the documented answer, the body read and dropped',
+    async (method) => {
+      const list = contract.operations.find((op) => op.resource?.action === 'list')!;
+      const largest = Math.max(...contract.operations.map((op) => op.bodyLimit ?? 0));
+      // fetch sends no body with GET or HEAD; node:http sends what it is given.
+      const body = 'x'.repeat(largest + 1);
+      const response = await new Promise<IncomingMessage>((resolve, reject) =>
+        request(`${mock.url}${list.path}`, {
+          method,
+          headers: {
+            'x-access-token': credentials.token,
+            'x-channel-key': credentials.channelKey,
+            'content-length': body.length,
+          },
+        })
+          .on('response', resolve)
+          .on('error', reject)
+          .end(body),
+      );
+      response.resume();
+      expect([response.statusCode, response.headers['content-type']]).toEqual([
+        Number(list.success!.status),
+        'application/json; charset=utf-8',
+      ]);
+    },
+  );
 
   it('wrong method: 405 with Allow', async () => {
     const response = await fetch(`${mock.url}/packaging_order`, { method: 'DELETE' });

@@ -1,116 +1,105 @@
 // Builds answers from the document: the documented example of an error case, the success example with the
 // request echoed where the schema says so (`x-echoes-request-body`), or what a `Prefer` header asks Prism for.
-import type { IHttpOperation } from '@stoplight/types';
+// Where the document has no answer to give, the mock says so in an answer of its own (ownAnswer), never by throwing.
 import { answerFor, isObject, type Contract, type Json, type Operation } from '../lib/contract.ts';
 import { withEcho } from '../lib/echo.ts';
 import type { ErrorCase } from '../lib/extensions.ts';
 import { fieldErrorsProperty, type FieldError } from '../lib/field-errors.ts';
+import type { RouteError } from '../lib/routing.ts';
 import { effective, propertiesOf } from '../lib/schema-shape.ts';
-import type { MockRequest, MockResponse } from './types.ts';
+import { operationKey, type Prism, type PreferOptions } from './prism.ts';
+import type { JsonResponse, MockRequest } from './types.ts';
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 
-export interface PreferOptions {
-  code?: number;
-  exampleKey?: string;
-  dynamic?: boolean;
-}
-
-type PrismResult =
-  | { _tag: 'Left'; left: { status?: number; detail?: string; message?: string } }
-  | { _tag: 'Right'; right: { output: { statusCode: number; body: Json } } };
-interface PrismMocker {
-  request(
-    input: unknown,
-    operations: IHttpOperation[],
-    config: ReturnType<typeof prismConfig>,
-  ): () => Promise<PrismResult>;
-}
-
 export function createResponder(contract: Contract) {
-  // Prism's mocker loads slowly and only `Prefer` needs it: made on first use, so the mock starts fast.
-  let prism: Promise<PrismMocker> | undefined;
-  const prismInstance = () =>
-    (prism ??= Promise.all([import('@stoplight/prism-http'), import('@stoplight/prism-core')]).then(
-      ([http, core]) =>
-        http.createInstance(prismConfig({}), { logger: core.createLogger('mock', { level: 'silent' }) }) as PrismMocker,
-    ));
-
-  /** The documented answer for an error case: the operation's own example, else a route error's. */
-  function errorAnswer(errorCase: ErrorCase, operation?: Operation, fields?: FieldError[]): MockResponse {
+  /** The documented answer for an error case: the operation's own example, else a route error's; none without. */
+  function errorAnswer(errorCase: ErrorCase, operation?: Operation, fields?: FieldError[]): JsonResponse | undefined {
     const found = answerFor(contract, errorCase, operation);
-    if (!found) throw new Error(`the document has no example with x-error-case: ${errorCase}`);
+    if (!found) return undefined;
     const body = structuredClone(found.example.value);
     const listed = fields && fieldErrorsProperty(contract, found.response.schema);
     if (listed && isObject(body)) body[listed] = fields.map((f) => ({ ...f }));
     return { status: Number(found.response.status), headers: { ...JSON_HEADERS }, body };
   }
 
-  function success(operation: Operation, requestBody: Json | undefined): MockResponse {
+  /** The documented 404 or 405 (with `Allow`); HTTP's own status with a line saying what the document lacks. */
+  function routeError(route: RouteError): JsonResponse {
+    const missing = `the document has no example with x-error-case: ${route.errorCase} in x-route-errors`;
+    const answer =
+      errorAnswer(route.errorCase) ??
+      (route.errorCase === 'route-not-found'
+        ? ownAnswer(404, `No operation has this path (${missing})`)
+        : ownAnswer(405, `This path has no operation with this method (${missing})`));
+    if (route.errorCase === 'method-not-allowed') answer.headers.allow = route.allow.join(', ');
+    return answer;
+  }
+
+  function success(operation: Operation, requestBody: Json | undefined): JsonResponse {
     const response = operation.success;
     const example = response?.examples[0];
-    if (!response || !example) throw new Error(`${operation.method} ${operation.path} documents no success example`);
+    if (!response || !example)
+      return ownAnswer(
+        501,
+        `The mock answers with the document's examples, and ${operation.operationId} has no example of a success answer`,
+      );
     const body = withEcho(contract, response.schema, structuredClone(example.value), requestBody ?? null);
     return { status: Number(response.status), headers: { ...JSON_HEADERS }, body };
   }
 
   /** What `Prefer: code=…, example=…, dynamic=true` asks for, answered by Prism's own response selection. */
   async function preferred(
-    prismOperation: IHttpOperation,
+    prism: Prism,
     operation: Operation,
     request: MockRequest,
     prefer: PreferOptions,
-  ): Promise<MockResponse> {
+  ): Promise<JsonResponse> {
     const documented = operation.responses.map((r) => r.status);
     if (prefer.code !== undefined && !documented.includes(String(prefer.code)))
-      return mockFeatureError(
+      return ownAnswer(
         400,
         `Prefer: code=${prefer.code} is not documented for ${operation.operationId}; its documented statuses are ${documented.join(', ')}`,
       );
     const code = prefer.code ?? (prefer.exampleKey ? statusOfExample(operation, prefer.exampleKey) : undefined);
-    const config = prismConfig({ ...prefer, ...(code ? { code } : {}) });
-    const input = { method: prismOperation.method, url: { path: request.path, query: request.query }, headers: {} };
-    const result = await (await prismInstance()).request(input, [prismOperation], config)();
+    const outcome = await prism.answer(operationKey(operation.method, operation.path), request, {
+      ...prefer,
+      ...(code ? { code } : {}),
+    });
     // Whatever Prism's reason, it is the Prefer header that asks for what the document does not have: a 400, never
     // the 404 Prism gives, which reads as "no such path".
-    if (result._tag === 'Left') return mockFeatureError(400, `Prefer: ${result.left.detail || result.left.message}`);
-    return { status: result.right.output.statusCode, headers: { ...JSON_HEADERS }, body: result.right.output.body };
+    if ('refusal' in outcome) return ownAnswer(400, `Prefer: ${outcome.refusal}`);
+    if ('failure' in outcome) return unavailable(outcome.failure);
+    return { status: outcome.value.status, headers: { ...JSON_HEADERS }, body: outcome.value.body };
   }
 
   /**
-   * Answers about the mock's own features (Prefer), in the envelope of the document's route errors, the message cut
-   * to the length its schema allows (a Prefer header can name an example of any length).
+   * An answer of the mock's own, not the contract's (a bad Prefer, a body over what it reads, a full store, a
+   * failure), in the envelope of the document's route errors (`{ message }` when it has none), the message cut to
+   * the length its schema allows (a Prefer header can name an example of any length).
    */
-  function mockFeatureError(status: number, message: string): MockResponse {
-    const envelope = errorAnswer('route-not-found');
-    const schema = answerFor(contract, 'route-not-found')?.response.schema;
+  function ownAnswer(status: number, message: string): JsonResponse {
+    const found = answerFor(contract, 'route-not-found');
+    const schema = found?.response.schema;
     const property = schema && propertiesOf(contract, effective(contract, schema)).find(([name]) => name === 'message');
     const maxLength = property ? effective(contract, property[1]).schema.maxLength : undefined;
     const fitting = maxLength !== undefined && [...message].length > maxLength ? clipped(message, maxLength) : message;
+    const envelope = found ? structuredClone(found.example.value) : {};
     return {
-      ...envelope,
       status,
-      body: isObject(envelope.body) ? { ...envelope.body, message: fitting } : envelope.body,
+      headers: { ...JSON_HEADERS },
+      body: isObject(envelope) ? { ...envelope, message: fitting } : envelope,
     };
   }
 
-  return { errorAnswer, success, preferred, mockFeatureError };
+  /** Prism could not be asked (its thread failed, or is still loading past its deadline): no fault of the client's. */
+  function unavailable(failure: string): JsonResponse {
+    return ownAnswer(503, `Prefer cannot be answered now: ${failure}`);
+  }
+
+  return { errorAnswer, routeError, success, preferred, ownAnswer, unavailable };
 }
 
 export type Responder = ReturnType<typeof createResponder>;
-
-function prismConfig(mock: PreferOptions) {
-  // A fresh object each call: Prism writes negotiated media types into the config it is given.
-  return {
-    isProxy: false as const,
-    mock: { dynamic: false, ...mock },
-    validateRequest: false,
-    validateResponse: false,
-    checkSecurity: false,
-    errors: false,
-    upstreamProxy: undefined,
-  };
-}
 
 /** The first `max` characters (code points, as JSON Schema counts), the last one an ellipsis. */
 function clipped(text: string, max: number): string {

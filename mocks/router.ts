@@ -1,20 +1,14 @@
 // Finds the operation a request is for (lib/routing.ts: under each operation's own servers, or bare), a path
 // meeting a template as Prism's path matcher says; the routes found are kept, since requests repeat their paths.
-import matchPathModule from '@stoplight/prism-http/dist/router/matchPath.js';
 import type { Contract } from '../lib/contract.ts';
 import { routerOf, type Route } from '../lib/routing.ts';
-
-// A CommonJS module: Node hands its exports over as `.default`, Vite (vitest) as the import itself.
-const { matchPath } = (matchPathModule as { default?: typeof matchPathModule }).default ?? matchPathModule;
+import { prismPathMatcher } from './prism.ts';
 
 /** Routes kept at most: requests repeat their paths, but a client sending new ones cannot grow the memory. */
 const KEPT_ROUTES = 2_000;
 
 export function createRouter(contract: Contract) {
-  const find = routerOf(contract, (path, template) => {
-    const result = matchPath(path, template);
-    return result._tag === 'Right' && result.right !== 'no-match' ? result.right : undefined;
-  });
+  const find = routerOf(contract, prismPathMatcher);
 
   const routes = new Map<string, Route>();
   return {
@@ -29,3 +23,5 @@ export function createRouter(contract: Contract) {
     },
   };
 }
+
+export type Router = ReturnType<typeof createRouter>;

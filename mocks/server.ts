@@ -1,30 +1,41 @@
-// The mock's HTTP side: reads requests within the documented size limit, answers CORS preflights, serves the
-// docs and the bundled document (GET and HEAD; `/` leads to the docs), and hands everything else to the mocker.
+// The mock's HTTP side: answers CORS preflights and the mock's own pages (pages.ts), reads each request's body within
+// its operation's limit (body-limit.ts), and hands it to the mocker.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
 import { dataFile } from '../lib/layout.ts';
 import type { AddressInfo } from 'node:net';
-import { BUNDLE_PATH } from '../lib/contract.ts';
+import { BUNDLE_PATH, loadContract, type Contract } from '../lib/contract.ts';
 import type { Secrets } from '../lib/credentials.ts';
-import { docsServedAt } from './docs-page.ts';
+import { defaultMockPort } from '../lib/servers.ts';
+import { bodyLimitOf } from './body-limit.ts';
 import { createMocker, type Mocker } from './mocker.ts';
-import { createRouter } from './router.ts';
+import { ownPages, RESET_PATH, type OwnPage } from './pages.ts';
+import { JsonText } from './json-text.ts';
 import type { MockRequest, MockResponse } from './types.ts';
 
 export const DOCS_PATH = dataFile(import.meta.url, '../docs/index.html', './docs/index.html');
 
-const NO_DOCS =
-  "No docs page: the mock serves the kit's docs/index.html (npm run docs) for the kit's own document, and none for another.";
+export { RESET_PATH };
 
-/** Not part of the contract: tests (and people) clear what the mock remembers with a POST here. */
-export const RESET_PATH = '/__mock/reset';
+/** The document a mock answers for, read once: its model, and the file it came from (served as it is). */
+export interface MockDocument {
+  contract: Contract;
+  path: string;
+}
+
+export function readMockDocument(path = BUNDLE_PATH): MockDocument {
+  return { contract: loadContract(path), path };
+}
 
 export interface MockServerOptions {
   /** The values the mock accepts, by credential key (lib/credentials.ts): `{ token, channelKey }`. */
   credentials: Secrets;
+  /** Default: the port of the document's loopback server (lib/servers.ts). */
   port?: number;
   host?: string;
-  bundlePath?: string;
+  /** Default: the kit's own. */
+  document?: MockDocument;
+  /** Items of one resource the mock stores at most; default: store.ts's DEFAULT_MAX_ITEMS. */
+  maxItems?: number;
   docsPath?: string;
 }
 
@@ -36,36 +47,36 @@ export interface RunningMock {
 }
 
 export async function startMockServer(options: MockServerOptions): Promise<RunningMock> {
-  const bundlePath = options.bundlePath ?? BUNDLE_PATH;
-  // The kit's page describes the kit's document: a mock of another document has none unless it is given one.
-  const docsPath = options.docsPath ?? (bundlePath === BUNDLE_PATH ? DOCS_PATH : undefined);
-  const mocker = await createMocker(options.credentials, bundlePath);
-  // `/` leads to the docs unless the document has an operation there.
-  const rootIsFree = 'errorCase' in createRouter(mocker.contract).route('GET', '/');
-  let docsPage: Buffer | undefined;
-  const files: Files = {
-    bundlePath,
-    rootIsFree,
-    // Read on first ask (the mock starts without it) and kept: the page is the same until the mock restarts.
-    docsPage: () => {
-      if (docsPage === undefined && docsPath !== undefined && existsSync(docsPath))
-        docsPage = Buffer.from(docsServedAt(readFileSync(docsPath, 'utf8'), mocker.contract, ownHost()));
-      return docsPage;
-    },
-  };
+  const document = options.document ?? readMockDocument();
+  const mocker = createMocker(document.contract, { credentials: options.credentials, maxItems: options.maxItems });
+  const pages = ownPages({
+    contract: document.contract,
+    documentPath: document.path,
+    // The kit's page describes the kit's document: a mock of another document has none unless it is given one.
+    docsPath: options.docsPath ?? (document.path === BUNDLE_PATH ? DOCS_PATH : undefined),
+    ownHost: () => ownHost(),
+    reset: () => mocker.reset(),
+    rootIsFree: 'errorCase' in mocker.route('GET', '/'),
+  });
   const server = createServer((req, res) => {
-    serve(mocker, req, res, files).catch((error: unknown) => {
+    serve(mocker, pages, req, res).catch((error: unknown) => {
       // A bug of ours, never the client's fault: say so in one line, without a stack trace, and keep serving.
-      console.error(`mock: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
-      if (!res.headersSent) send(res, { status: 500, headers: {}, body: { success: false, message: 'Mock failure' } });
+      const reason = error instanceof Error ? error.message : String(error);
+      console.error(`mock: unexpected error: ${reason}`);
+      if (!res.headersSent) void send(res, mocker.ownAnswer(500, `The mock failed: ${reason}`));
     });
   });
   server.requestTimeout = 15_000;
   server.headersTimeout = 10_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 4010, options.host ?? '127.0.0.1', resolve);
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? defaultMockPort(document.contract), options.host ?? '127.0.0.1', resolve);
+    });
+  } catch (error) {
+    await mocker.close(); // Prism's thread, started for a mock that never listened
+    throw error;
+  }
   const ownHost = () => {
     const { address, port } = server.address() as AddressInfo;
     return `${address.includes(':') ? `[${address}]` : address}:${port}`;
@@ -74,67 +85,44 @@ export async function startMockServer(options: MockServerOptions): Promise<Runni
     url: `http://${ownHost()}`,
     mocker,
     server,
-    close: () =>
-      new Promise((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+      await mocker.close();
+    },
   };
 }
 
-interface Files {
-  bundlePath: string;
-  /** The docs as this mock serves them; undefined while they are not built. */
-  docsPage: () => Buffer | undefined;
-  rootIsFree: boolean;
-}
-
-async function serve(mocker: Mocker, req: IncomingMessage, res: ServerResponse, files: Files) {
+async function serve(mocker: Mocker, pages: Map<string, OwnPage>, req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? '/', 'http://mock');
+  const method = req.method ?? 'GET';
   allowCrossOrigin(req, res);
-  if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
+  if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
     res.writeHead(204).end();
     return;
   }
-  const read = req.method === 'GET' || req.method === 'HEAD';
-  if (read && url.pathname === '/' && files.rootIsFree) {
-    res.writeHead(302, { location: '/docs', 'content-length': 0 }).end();
-    return;
-  }
-  if (read && (url.pathname === '/docs' || url.pathname === '/docs/')) {
-    const page = files.docsPage();
-    const html = page ?? Buffer.from(NO_DOCS);
-    answerFile(res, req.method, page ? 200 : 503, 'text/html; charset=utf-8', html);
-    return;
-  }
-  if (req.method === 'POST' && url.pathname === RESET_PATH) {
-    mocker.reset();
+  const page = pages.get(url.pathname);
+  if (page?.methods.includes(method)) return page.answer(req, res);
+  if (page) {
     req.resume();
-    res.writeHead(204).end();
+    await send(res, mocker.routeError({ errorCase: 'method-not-allowed', allow: page.methods }), method === 'HEAD');
     return;
   }
-  if (read && url.pathname === '/openapi.yaml') {
-    answerFile(res, req.method, 200, 'application/yaml; charset=utf-8', readFileSync(files.bundlePath));
-    return;
-  }
-  const { body, tooLarge, aborted } = await readBody(req, mocker.maxBodyBytes);
+  const route = mocker.route(method, url.pathname);
+  const { body, tooLarge, aborted } = await readBody(req, bodyLimitOf(route));
   // The client went away mid-upload: there is no one to answer, and nothing went wrong on our side.
   if (aborted) return;
   const request: MockRequest = {
-    method: req.method ?? 'GET',
+    method,
     path: url.pathname,
     query: queryOf(url),
     headers: headersOf(req),
     body,
     bodyTooLarge: tooLarge,
   };
-  send(res, await mocker.handle(request), req.method === 'HEAD');
-}
-
-/** A file for GET, its headers alone (with the length GET would send) for HEAD. */
-function answerFile(res: ServerResponse, method: string | undefined, status: number, type: string, content: Buffer) {
-  res.writeHead(status, { 'content-type': type, 'content-length': content.length });
-  res.end(method === 'HEAD' ? undefined : content);
+  await send(res, await mocker.handle(request), method === 'HEAD');
 }
 
 /** Header names in lower case (as Node gives them), a repeated header's values joined. */
@@ -147,18 +135,27 @@ function headersOf(req: IncomingMessage): Record<string, string> {
 }
 
 /**
- * Keeps at most `limit` bytes; the rest is read and dropped, so memory stays bounded whatever is sent. Never rejects:
- * a request cut off before its end is `aborted`.
+ * Keeps at most `limit` bytes (none when undefined: body-limit.ts); the rest is read and dropped, so memory stays
+ * bounded whatever is sent. Never rejects: a request cut off before its end is `aborted`.
  */
-function readBody(req: IncomingMessage, limit: number): Promise<{ body?: Buffer; tooLarge: boolean; aborted?: true }> {
+function readBody(
+  req: IncomingMessage,
+  limit: number | undefined,
+): Promise<{ body?: Buffer; tooLarge: boolean; aborted?: true }> {
+  const kept = limit ?? -1;
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
+      if (size <= kept) chunks.push(chunk);
     });
-    req.on('end', () => resolve({ body: size > 0 ? Buffer.concat(chunks) : undefined, tooLarge: size > limit }));
+    req.on('end', () =>
+      resolve({
+        body: size > 0 && limit !== undefined ? Buffer.concat(chunks) : undefined,
+        tooLarge: limit !== undefined && size > limit,
+      }),
+    );
     req.on('error', () => resolve({ tooLarge: false, aborted: true }));
     req.on('close', () => {
       if (!req.complete) resolve({ tooLarge: false, aborted: true });
@@ -186,8 +183,29 @@ function queryOf(url: URL): Record<string, string | string[]> {
   return query;
 }
 
-function send(res: ServerResponse, response: MockResponse, headOnly = false) {
-  const text = JSON.stringify(response.body);
-  res.writeHead(response.status, { ...response.headers, 'content-length': Buffer.byteLength(text) });
-  res.end(headOnly ? undefined : text);
+/**
+ * Writes the answer: a value serialised in one piece; text already made (a long list) piece by piece, each write
+ * waiting while the client's socket is full, so that other requests are served in between and memory holds no copy.
+ */
+async function send(res: ServerResponse, response: MockResponse, headOnly = false) {
+  const { body } = response;
+  const text = body instanceof JsonText ? body : new JsonText([Buffer.from(JSON.stringify(body))]);
+  res.writeHead(response.status, { ...response.headers, 'content-length': text.length });
+  if (headOnly) return void res.end();
+  for (const piece of text.pieces) {
+    if (res.destroyed) return;
+    if (!res.write(piece)) await writable(res);
+  }
+  res.end();
+}
+
+/** Resolves once the socket takes more, or is gone. */
+function writable(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done).off('close', done);
+      resolve();
+    };
+    res.on('drain', done).on('close', done);
+  });
 }

@@ -1,26 +1,78 @@
 import { describe, expect, it } from 'vitest';
-import { createStore } from './store.ts';
+import { createStore, type ListView } from './store.ts';
+
+const all: ListView = { resource: 'widget', filter: {} };
+const open: ListView = { resource: 'widget', filter: { status: 'Open' } };
+const listed = (pieces: Buffer[]) => JSON.parse(`[${Buffer.concat(pieces).toString()}]`) as unknown;
 
 describe('what the mock remembers', () => {
-  it('keeps items by resource and key, in the order they were made, copied when stored', () => {
-    const store = createStore(['static']);
+  it('keeps items by resource and key, in the order they were made, as they were when stored', () => {
+    const store = createStore([all]);
     const item = { id: 'b', n: 1 };
     store.put('widget', 'b', item);
     store.put('widget', 'a', { id: 'a' });
     item.n = 2;
-    expect(store.list('widget')).toEqual([{ id: 'b', n: 1 }, { id: 'a' }]);
-    expect([store.has('widget', 'a'), store.has('order', 'a'), store.get('widget', 'zz')]).toEqual([
-      true,
-      false,
-      undefined,
-    ]);
+    expect(listed(store.list(all))).toEqual([{ id: 'b', n: 1 }, { id: 'a' }]);
+    expect([
+      store.get('widget', 'b'),
+      store.has('widget', 'a'),
+      store.has('order', 'a'),
+      store.get('widget', 'zz'),
+    ]).toEqual([{ id: 'b', n: 1 }, true, false, undefined]);
   });
 
-  it('reset forgets items and issued tokens, not the static token', () => {
-    const store = createStore(['static']);
-    store.put('widget', 'a', {});
-    store.tokens.add('issued');
+  it('lists what a view filters, for a view declared at the start or asked for later', () => {
+    const store = createStore([open]);
+    store.put('widget', 'a', { status: 'Open' });
+    store.put('widget', 'b', { status: 'Closed' });
+    store.put('gadget', 'c', { status: 'Open' });
+    expect(listed(store.list(open))).toEqual([{ status: 'Open' }]);
+    expect(listed(store.list(all))).toEqual([{ status: 'Open' }, { status: 'Closed' }]);
+  });
+
+  it('keeps the pieces of a long list once made: a new item adds to its end', () => {
+    const store = createStore([all]);
+    for (let i = 0; i < 2_500; i++) store.put('widget', `w${i}`, { i });
+    const before = store.list(all);
+    store.put('widget', 'last', { i: 'last' });
+    const after = store.list(all);
+    expect(after.slice(0, 3)).toEqual(before.slice(0, 3));
+    expect(after[0]).toBe(before[0]);
+    expect(listed(after)).toHaveLength(2_501);
+  });
+
+  it('reads back every item, from a piece or after it, whatever its characters', () => {
+    const store = createStore([all]);
+    const itemOf = (i: number) => ({ i, name: `é€😀 "quoted", {braced} [${i}] \\` });
+    for (let i = 0; i < 2_300; i++) store.put('widget', `w${i}`, itemOf(i));
+    for (const i of [0, 1, 999, 1_000, 1_999, 2_000, 2_299]) expect(store.get('widget', `w${i}`)).toEqual(itemOf(i));
+  });
+
+  it('lists what a filter lets through, once it left one out after a full piece', () => {
+    const store = createStore([open]);
+    for (let i = 0; i < 1_500; i++) store.put('widget', `w${i}`, { i, status: i === 1_200 ? 'Closed' : 'Open' });
+    const listedOpen = listed(store.list(open)) as { i: number }[];
+    expect([listedOpen.length, listedOpen.some((item) => item.i === 1_200)]).toEqual([1_499, false]);
+    expect(listed(store.list(all))).toHaveLength(1_500);
+  });
+
+  it('replaces an item stored again under its key, where it stands', () => {
+    const store = createStore([all]);
+    store.put('widget', 'a', { v: 1 });
+    store.put('widget', 'b', { v: 2 });
+    store.put('widget', 'a', { v: 3 });
+    expect(listed(store.list(all))).toEqual([{ v: 3 }, { v: 2 }]);
+  });
+
+  it('stores at most maxItems of a resource, and room comes back with a reset', () => {
+    const store = createStore([all], 2);
+    expect([store.put('widget', 'a', 1), store.put('widget', 'b', 2), store.put('widget', 'c', 3)]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    expect([store.put('widget', 'a', 4), store.put('gadget', 'a', 5)]).toEqual([true, true]);
     store.reset();
-    expect([store.list('widget'), [...store.tokens]]).toEqual([[], ['static']]);
+    expect([listed(store.list(all)), store.has('widget', 'a'), store.put('widget', 'c', 3)]).toEqual([[], false, true]);
   });
 });

@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { generateDtsBundle } from 'dts-bundle-generator';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { BUNDLE_PATH } from '../lib/contract.ts';
 import { isEntryPoint } from '../lib/entry-point.ts';
 import { isObject } from '../lib/json.ts';
@@ -25,6 +25,26 @@ export interface KitPackage {
   data: [string, string][];
   build(dist: string): Promise<void>;
 }
+
+/**
+ * Faker with its English locale only, where Prism's generator asks for the whole package: every locale is 4 MB of
+ * the mock's bundle, parsed as it starts and again by Prism's thread (mocks/prism-thread.ts), and Prism never sets
+ * a locale but English, Faker's default. The same instance, as Prism reads it (`require(…).default`).
+ */
+const englishFaker: Plugin = {
+  name: 'english-faker',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^@faker-js\/faker$/ }, ({ resolveDir }) => ({
+      path: '@faker-js/faker',
+      namespace: 'english-faker',
+      pluginData: resolveDir,
+    }));
+    esbuild.onLoad({ filter: /.*/, namespace: 'english-faker' }, ({ pluginData }) => ({
+      contents: "import faker from '@faker-js/faker/locale/en'; export default faker; export { faker };",
+      resolveDir: pluginData as string,
+    }));
+  },
+};
 
 /**
  * A Node program in one file: its dependencies inlined (their notices in THIRD-PARTY-LICENSES.txt beside it), its
@@ -48,6 +68,7 @@ async function program(entry: string, outfile: string): Promise<void> {
     banner: {
       js: "#!/usr/bin/env node\nimport { createRequire as kitRequire } from 'node:module';\nconst require = kitRequire(import.meta.url);",
     },
+    plugins: [englishFaker],
     logLevel: 'warning',
   });
   const notices = thirdPartyNotices(bundledPackages(metafile, ROOT));

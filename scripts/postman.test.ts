@@ -36,7 +36,7 @@ describe.each(documents)('the Postman collection of %s', (_, bundlePath) => {
   beforeAll(async () => {
     built = await buildCollection(bundlePath);
     folders = built.collection.item.filter((entry): entry is PostmanFolder => 'item' in entry);
-    mock = await startMockServer({ credentials: secrets, port: 0, bundlePath });
+    mock = await startMockServer({ credentials: secrets, port: 0, document: { contract, path: bundlePath } });
   }, 60_000);
   afterAll(() => mock?.close());
 
