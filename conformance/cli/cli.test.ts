@@ -17,17 +17,34 @@ import { TOOL } from './tool.ts';
 import { spellingsOf } from '../fixtures/secret-spellings.ts';
 import { xml10Problems } from '../report/output/xml-check.ts';
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const secrets = {
   token: 'secret-token-that-must-never-show-9d1e',
   channelKey: 'CliChannel3xyz',
   apiKey: 'cli-api-key-4242',
   apiSecret: 'cli-api-secret-4343',
 };
+/** A second tenant of the mock, for the tenancy cases; its values by the first tenant's keys, as servers take them. */
+const second = {
+  token: 'second-tenant-token-4c2a',
+  channelKey: 'CliSecondChannel8',
+  apiKey: 'cli-second-api-key-5151',
+  apiSecret: 'cli-second-api-secret-5252',
+};
+/** The first tenant only: the tenancy cases are then not run. */
 const env = {
   CONFORMANCE_TOKEN: secrets.token,
   CONFORMANCE_CHANNEL_KEY: secrets.channelKey,
   CONFORMANCE_API_KEY: secrets.apiKey,
   CONFORMANCE_API_SECRET: secrets.apiSecret,
+};
+const bothTenants = {
+  ...env,
+  CONFORMANCE_SECOND_TOKEN: second.token,
+  CONFORMANCE_SECOND_CHANNEL_KEY: second.channelKey,
+  CONFORMANCE_SECOND_API_KEY: second.apiKey,
+  CONFORMANCE_SECOND_API_SECRET: second.apiSecret,
 };
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 let mock: RunningMock;
@@ -61,7 +78,7 @@ function startFaulty(): Promise<Server> {
 }
 
 beforeAll(async () => {
-  mock = await startMockServer({ credentials: secrets, port: 0 });
+  mock = await startMockServer({ credentials: secrets, secondTenant: second, port: 0 });
   faulty = await startFaulty();
   faultyUrl = `http://127.0.0.1:${(faulty.address() as AddressInfo).port}`;
 });
@@ -110,16 +127,12 @@ function reportsIn(reportDir: string) {
 }
 
 describe('exit codes', () => {
-  it('0 and CONFORMANT against the mock, with reports that lead with the run and hold no credential', async () => {
+  it('0 and CONFORMANT against the mock with two tenants, with reports that lead with the run and hold no credential', async () => {
     const reportDir = join(dir, 'green');
-    const { code, stdout, stderr, output } = await run([
-      '--base-url',
-      mock.url,
-      '--report',
-      'junit,json,html',
-      '--report-dir',
-      reportDir,
-    ]);
+    const { code, stdout, stderr, output } = await run(
+      ['--base-url', mock.url, '--report', 'junit,json,html', '--report-dir', reportDir],
+      bothTenants,
+    );
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(stdout).toMatch(/^Date: {5}\d{4}-\d\d-\d\dT/);
     expect(stdout).toMatch(/^Not run: {2}none: all \d+ cases of the catalogue were selected$/m);
@@ -131,6 +144,30 @@ describe('exit codes', () => {
     expect(junit).toMatch(/<testsuites name="movilitas-conformance" tests="\d+" failures="0" errors="0"/);
     expect(html).toMatch(/<p class="verdict good">CONFORMANT: all \d+ cases as documented<\/p>/);
     expect(leaks([output, JSON.stringify(json), junit, html].join('\n'))).toEqual([]);
+    expect(json.withheld).toEqual([]);
+  });
+
+  it('0 and CONFORMANT IN PART with one tenant: it names the tenancy cases it did not run, and why, everywhere', async () => {
+    const reportDir = join(dir, 'one-tenant');
+    const { code, stdout } = await run([
+      '--base-url',
+      mock.url,
+      '--report',
+      'junit,json,html',
+      '--report-dir',
+      reportDir,
+    ]);
+    expect(code).toBe(0);
+    const why = 'no credentials of a second tenant were given (--second-token or CONFORMANCE_SECOND_TOKEN, ';
+    expect(stdout).toMatch(new RegExp(`^Not run: {2}(\\d+) of \\d+ cases: \\1 not run, ${escapeRegExp(why)}`, 'm'));
+    expect(stdout).toMatch(new RegExp(`^Not run, ${escapeRegExp(why)}.*\\(\\d+\\): \\S+\\.tenancy\\.`, 'm'));
+    expect(stdout).toMatch(/^CONFORMANT IN PART: all \d+ cases run are as documented; \d+ of the \d+ cases/m);
+    const { json, junit, html } = reportsIn(reportDir);
+    expect(json).toMatchObject({ result: 'conformant-in-part', exitCode: 0, complete: false });
+    expect(json.withheld).toEqual([{ reason: expect.stringContaining(why), ids: expect.any(Array) }]);
+    expect(json.withheld[0].ids.every((id: string) => id.includes('.tenancy.'))).toBe(true);
+    expect(junit).toMatch(/<testsuite name="not run" tests="(\d+)" failures="0" errors="0" skipped="\1">/);
+    expect(html).toContain('not run, no credentials of a second tenant were given');
   });
 
   it('1 against a server with one wrong status: grouped by rule, one root cause per case, cURL without credentials', async () => {
@@ -168,7 +205,7 @@ describe('exit codes', () => {
   it('0 and CONFORMANT IN PART for a subset, naming what was left out', async () => {
     const { code, stdout } = await run(['--base-url', mock.url, '--only', 'auth']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Not run: {2}\d+ of \d+ cases, left out by the options: success \d+, credentials \d+/m);
+    expect(stdout).toMatch(/^Not run: {2}\d+ of \d+ cases: left out by the options: success \d+, credentials \d+/m);
     expect(stdout).toMatch(/^CONFORMANT IN PART: all \d+ cases run are as documented; \d+ of the \d+ cases/m);
     expect(stdout).not.toMatch(/^CONFORMANT:/m);
   });
