@@ -49,7 +49,7 @@ export function createTenants({ credentials, secondTenant, views, maxItems }: Te
   });
   const all = [tenantOf('first', credentials)];
   if (secondTenant) all.push(tenantOf('second', { ...secondTenantDefaults(credentials), ...secondTenant }));
-  const shared = sharedValues(all);
+  const shared = secondTenant ? sharedKeys(credentials, all[1]!.secrets) : [];
   if (shared.length > 0)
     throw new Error(
       `the second tenant's ${shared.join(', ')} must differ from the first tenant's: a credential names its tenant`,
@@ -87,7 +87,7 @@ export function secondTenantDefaults(first: Secrets): Secrets {
   );
 }
 
-function sharedValues([first, second]: Tenant[]): string[] {
-  if (!first || !second) return [];
-  return Object.keys(second.secrets).filter((key) => first.secrets[key] === second.secrets[key]);
+/** The keys whose value two tenants share: such a value could not tell a request's tenant. */
+export function sharedKeys(first: Secrets, second: Secrets): string[] {
+  return Object.keys(second).filter((key) => first[key] !== undefined && first[key] === second[key]);
 }
