@@ -2,8 +2,8 @@
 // echoed (responder.ts), then what `x-resource` says — a created item stored, a read item fetched, a list's items
 // (at most its schema's `maxItems`, oldest first), a transition's items moved, all or nothing — the token
 // `x-issues-token` says to issue, and each `x-echoes-parameter` place filled with its parameter as read. Nothing is
-// stored until the answer is made: an operation whose answer may not fit its schema (fillable.ts) has it checked
-// first, and one its schema refuses is the mock's own 501, with nothing changed.
+// stored, moved or issued until the answer is made: an operation whose answer may not fit its schema (fillable.ts)
+// has it checked first, and one its schema refuses is the mock's own 501, with nothing changed.
 import type { Contract, Operation } from '../lib/contract.ts';
 import { withParameterEchoes } from '../lib/echo.ts';
 import { fieldErrorsOf } from '../lib/field-errors.ts';
@@ -40,13 +40,14 @@ export function createSuccess(contract: Contract, responder: Responder, validato
       );
     const commit = withResource(pending, answer);
     if (!(commit instanceof Function)) return commit;
-    if (operation.issuesToken)
-      answer.body = setPointer(answer.body, operation.issuesToken, pending.tenant().tokens.issue());
     answer.body = withParameterEchoes(contract, operation.success?.schema, answer.body, parametersRead(pending));
     const refused = refusedBySchema(operation, answer.body);
     if (refused) return refused;
     const instead = commit(answer);
     if (instead) return instead;
+    // Issued only now, so that no answer the mock does not send leaves a token accepted (the example's stood in).
+    if (operation.issuesToken)
+      answer.body = setPointer(answer.body, operation.issuesToken, pending.tenant().tokens.issue());
     const resource = operation.resource;
     if (resource?.action !== 'list') return answer;
     const items = pending
