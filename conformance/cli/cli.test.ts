@@ -23,11 +23,22 @@ const secrets = {
   apiKey: 'cli-api-key-4242',
   apiSecret: 'cli-api-secret-4343',
 };
+/** The mock's second tenant, by the first tenant's keys, so that the tenancy cases run too. */
+const second = {
+  token: 'second-token-that-must-never-show-5b7a',
+  channelKey: 'CliSecondChannel8',
+  apiKey: 'cli-second-api-key-4545',
+  apiSecret: 'cli-second-api-secret-4646',
+};
 const env = {
   CONFORMANCE_TOKEN: secrets.token,
   CONFORMANCE_CHANNEL_KEY: secrets.channelKey,
   CONFORMANCE_API_KEY: secrets.apiKey,
   CONFORMANCE_API_SECRET: secrets.apiSecret,
+  CONFORMANCE_SECOND_TOKEN: second.token,
+  CONFORMANCE_SECOND_CHANNEL_KEY: second.channelKey,
+  CONFORMANCE_SECOND_API_KEY: second.apiKey,
+  CONFORMANCE_SECOND_API_SECRET: second.apiSecret,
 };
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 let mock: RunningMock;
@@ -61,7 +72,7 @@ function startFaulty(): Promise<Server> {
 }
 
 beforeAll(async () => {
-  mock = await startMockServer({ credentials: secrets, port: 0 });
+  mock = await startMockServer({ credentials: secrets, secondTenant: second, port: 0 });
   faulty = await startFaulty();
   faultyUrl = `http://127.0.0.1:${(faulty.address() as AddressInfo).port}`;
 });
@@ -86,7 +97,11 @@ async function run(args: string[], environment: NodeJS.ProcessEnv = env) {
 
 /** Every spelling of every credential found in `text`. */
 function leaks(text: string): string[] {
-  return Object.entries(secrets).flatMap(([name, value]) =>
+  const all = {
+    ...secrets,
+    ...Object.fromEntries(Object.entries(second).map(([name, value]) => [`second ${name}`, value])),
+  };
+  return Object.entries(all).flatMap(([name, value]) =>
     spellingsOf(value)
       .filter((spelling) => text.includes(spelling.text))
       .map((spelling) => `${name} as ${spelling.name}`),
