@@ -1,16 +1,16 @@
 // The mock's checks, one per error case, run in the order the document gives (`x-check-order`): the first that
 // fails decides the answer. Each reads what it needs of the request once (the parsed body, Prism's parameter
-// problems of its parameters) through the pending request.
+// problems of its parameters, its tenant, the keys it names) through the pending request.
 import { answerFor, type Contract, type Operation } from '../lib/contract.ts';
-import { credentialKey, type Secrets } from '../lib/credentials.ts';
+import { credentialKey } from '../lib/credentials.ts';
 import type { ErrorCase } from '../lib/extensions.ts';
 import type { FieldError } from '../lib/field-errors.ts';
-import { isObject } from '../lib/json.ts';
+import { isObject, type Json } from '../lib/json.ts';
 import { parameterValue } from '../lib/parameters.ts';
 import type { SchemaValidator } from '../lib/schema-validator.ts';
 import { checkCredentials } from './credentials.ts';
-import type { Store } from './store.ts';
-import type { Tokens } from './tokens.ts';
+import type { Tenant, Tenants } from './tenants.ts';
+import { planOf, type Named } from './transitions.ts';
 import type { MockRequest } from './types.ts';
 import { fieldErrors, UNPARSABLE, type ParameterProblem, type Parsed } from './validator.ts';
 
@@ -21,19 +21,23 @@ export interface Pending {
   request: MockRequest;
   parsed(): Parsed;
   parameterProblems(): ParameterProblem[];
+  /** The tenant it acts for (tenants.ts). */
+  tenant(): Tenant;
+  /** The keys a read or a transition names (transitions.ts). */
+  named(): Named | undefined;
 }
 
 export interface Tools {
   contract: Contract;
-  store: Store;
-  tokens: Tokens;
-  secrets: Secrets;
+  tenants: Tenants;
   validator: SchemaValidator;
 }
 
 export interface Failure {
   errorCase: ErrorCase;
   fields?: FieldError[];
+  /** A refused transition's items as they stand, for the answer to carry where its example has them. */
+  standing?: Json;
 }
 
 type MockCheck = (pending: Pending, tools: Tools) => Failure | undefined;
@@ -46,24 +50,27 @@ export const MOCK_CHECKS: Partial<Record<ErrorCase, MockCheck>> = {
       'body-too-large',
       request.bodyTooLarge === true || (request.body?.length ?? 0) > (operation.bodyLimit ?? Infinity),
     ),
-  'credentials-missing': ({ operation, request }, { tokens }) =>
-    fails('credentials-missing', checkCredentials(operation, request, tokens.knows) === 'credentials-missing'),
-  'credentials-rejected': (pending, { tokens, secrets }) => {
+  'credentials-missing': ({ operation, request }, { tenants }) =>
+    fails('credentials-missing', checkCredentials(operation, request, tenants.knows) === 'credentials-missing'),
+  'credentials-rejected': (pending, { tenants }) => {
     const { operation, request } = pending;
     if (operation.security.length > 0)
       return fails(
         'credentials-rejected',
-        checkCredentials(operation, request, tokens.knows) === 'credentials-rejected',
+        checkCredentials(operation, request, tenants.knows) === 'credentials-rejected',
       );
     const body = pending.parsed();
     if (!isObject(body)) return undefined;
+    const { secrets } = pending.tenant();
     const wrong = (operation.requestBody?.credentials ?? []).some(
       (name) => body[name] !== secrets[credentialKey(name)],
     );
     return fails('credentials-rejected', wrong);
   },
-  'credential-invalid': (pending, { secrets }) => {
+  // The channel key must be the one of the tenant the token names: another tenant's is as unknown as a made-up one.
+  'credential-invalid': (pending) => {
     const { operation, request } = pending;
+    const { secrets } = pending.tenant();
     const wrong = operation.parameters
       .filter((p) => p.credential)
       .some(
@@ -84,21 +91,27 @@ export const MOCK_CHECKS: Partial<Record<ErrorCase, MockCheck>> = {
     );
     return fields.length > 0 ? { errorCase: 'fields-invalid', fields } : undefined;
   },
-  'resource-exists': (pending, { store }) => {
+  'resource-exists': (pending) => {
     const { resource } = pending.operation;
     const body = pending.parsed();
-    if (resource?.action !== 'create' || !resource.key || !isObject(body)) return undefined;
-    return fails('resource-exists', store.has(resource.name, String(body[resource.key])));
+    if (resource?.action !== 'create' || !isObject(body)) return undefined;
+    return fails('resource-exists', pending.tenant().store.has(resource.name, String(body[resource.key])));
   },
-  'resource-not-found': ({ operation, request }, { store }) => {
-    const { resource } = operation;
-    const parameter =
-      resource?.action === 'read' ? operation.parameters.find((p) => p.name === resource.key) : undefined;
-    if (!resource || !parameter) return undefined;
-    return fails(
-      'resource-not-found',
-      !store.has(resource.name, parameterValue(parameter, operation.path, request) ?? ''),
-    );
+  // A read or a transition; for an array key, one unknown value is enough.
+  'resource-not-found': (pending) => {
+    const { resource } = pending.operation;
+    if (resource?.action !== 'read' && resource?.action !== 'transition') return undefined;
+    const named = pending.named();
+    const { store } = pending.tenant();
+    return fails('resource-not-found', !named || named.keys.some((key) => !store.has(resource.name, key)));
+  },
+  // All or nothing: one item in a state the transition may not leave, and none moves.
+  'transition-refused': (pending) => {
+    const { resource } = pending.operation;
+    const named = pending.named();
+    if (resource?.action !== 'transition' || !named) return undefined;
+    const plan = planOf(pending.tenant().store, resource.name, resource.transition, named);
+    return plan.outcome === 'refused' ? { errorCase: 'transition-refused', standing: plan.standing } : undefined;
   },
 };
 

@@ -82,6 +82,26 @@ it('refuses MOCK_MAX_ITEMS=1e3 with exit code 2 and one clear line, and --help n
   );
 }, 30_000);
 
+it('a MOCK_SECOND_… starts a second tenant: it prints its credentials and their export line as mocks/README.md shows', async () => {
+  const { out } = await run({ MOCK_SECOND_TOKEN: 'second-mock-token' });
+  expect(out).toMatch(/\n {2}second-token +second-mock-token {3}\(.*MOCK_SECOND_TOKEN to change\)\n/);
+  const exported = out.split('\n').find((line) => line.startsWith('  export SECOND_TOKEN='));
+  const documented = readFileSync(join(ROOT, 'mocks/README.md'), 'utf8')
+    .split('\n')
+    .find((line) => line.startsWith('export SECOND_TOKEN='));
+  expect(exported?.trim()).toBe(documented);
+  expect(out).not.toMatch(/Tenants +one/);
+}, 30_000);
+
+it("refuses a second tenant's credential equal to the first's with exit code 2 and one line, and --help names them", async () => {
+  const { code, out } = await run({ MOCK_CHANNEL_KEY: 'Same1', MOCK_SECOND_CHANNEL_KEY: 'Same1' });
+  expect({ code, out: out.trim() }).toEqual({
+    code: 2,
+    out: 'MOCK_SECOND_CHANNEL_KEY must differ from MOCK_CHANNEL_KEY: a credential names its tenant',
+  });
+  expect((await run({}, ['--help'])).out).toMatch(/MOCK_SECOND_<CREDENTIAL>[\s\S]*starts a second tenant/);
+}, 30_000);
+
 /** What the mock printed after `Try:`, as a person copies it: unindented, at the default address. */
 function tryBlock(printed: string, url: string): string {
   const lines = printed.split('\n');

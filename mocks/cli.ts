@@ -1,9 +1,9 @@
 // `movilitas-mock` (`npm run mock` in a checkout): starts the mock on 127.0.0.1 and says how to use it. Each credential the document needs is
 // taken from MOCK_<NAME> (MOCK_TOKEN, MOCK_CHANNEL_KEY), else the document's example, else a word that says
-// what it is.
+// what it is. Any MOCK_SECOND_<NAME> starts a second tenant; its credentials not set are derived from the first's.
 import { parseArgs } from 'node:util';
 import { BUNDLE_PATH } from '../lib/contract.ts';
-import { credentialsOf, type Secrets } from '../lib/credentials.ts';
+import { credentialsOf, ofSecondTenant, type Credential, type Secrets } from '../lib/credentials.ts';
 import { defaultMockPort } from '../lib/servers.ts';
 import { wholeNumber } from '../lib/whole-number.ts';
 import { banner } from './banner.ts';
@@ -11,6 +11,7 @@ import manifest from './package.json' with { type: 'json' };
 import { isPrismThread } from './prism-thread.ts';
 import { readMockDocument, RESET_PATH, startMockServer, type MockDocument } from './server.ts';
 import { DEFAULT_MAX_ITEMS } from './store.ts';
+import { secondTenantDefaults, sharedKeys } from './tenants.ts';
 
 const [BIN] = Object.keys(manifest.bin);
 const USAGE = [
@@ -22,7 +23,9 @@ const USAGE = [
   "Environment: PORT (default: the port of the document's loopback server, else 4010; 0 picks a free one),",
   `MOCK_MAX_ITEMS (items of one resource it stores at most, default ${DEFAULT_MAX_ITEMS}; then a create gets 507`,
   `until POST ${RESET_PATH}), MOCK_<CREDENTIAL> for each credential it accepts`,
-  "(MOCK_TOKEN, MOCK_CHANNEL_KEY, …; default: the document's example).",
+  "(MOCK_TOKEN, MOCK_CHANNEL_KEY, …; default: the document's example), and MOCK_SECOND_<CREDENTIAL>",
+  '(MOCK_SECOND_TOKEN, MOCK_SECOND_CHANNEL_KEY, …): any of them starts a second tenant, with its own items and',
+  "tokens; those not set are the first tenant's with `second` in front.",
 ].join('\n');
 
 /**
@@ -37,6 +40,18 @@ function fromEnvironment(name: string, fallback: number, min: number, max: numbe
   throw new Error(
     `${name} must be a whole number from ${min} to ${max} in decimal digits, got ${JSON.stringify(text)}`,
   );
+}
+
+/**
+ * The second tenant's values, by the first tenant's keys, when any MOCK_SECOND_<CREDENTIAL> is set (an empty one is
+ * none): those set, and the first's with `second` in front for the others. Undefined: one tenant.
+ */
+function secondTenantOf(credentials: Credential[], first: Secrets): Secrets | undefined {
+  const given = credentials.flatMap((c) => {
+    const value = process.env[`MOCK_${ofSecondTenant(c).env}`];
+    return value ? [[c.key, value] as const] : [];
+  });
+  return given.length > 0 ? { ...secondTenantDefaults(first), ...Object.fromEntries(given) } : undefined;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -77,15 +92,25 @@ async function main(argv: string[]): Promise<number> {
   const secrets: Secrets = Object.fromEntries(
     credentials.map((c) => [c.key, process.env[`MOCK_${c.env}`] || c.example || `mock-${c.option}`]),
   );
+  const secondTenant = secondTenantOf(credentials, secrets);
+  const shared = secondTenant ? sharedKeys(secrets, secondTenant) : [];
+  if (shared.length > 0) {
+    const names = credentials.filter((c) => shared.includes(c.key));
+    console.error(
+      `${names.map((c) => `MOCK_${ofSecondTenant(c).env}`).join(', ')} must differ from ${names.map((c) => `MOCK_${c.env}`).join(', ')}: a credential names its tenant`,
+    );
+    return 2;
+  }
   try {
     const mock = await startMockServer({
       credentials: secrets,
+      ...(secondTenant ? { secondTenant } : {}),
       port,
       host: '127.0.0.1',
       document,
       maxItems,
     });
-    console.log(banner({ contract, url: mock.url, credentials, secrets }));
+    console.log(banner({ contract, url: mock.url, credentials, secrets, secondTenant }));
     const stop = () => void mock.close().then(() => process.exit(0));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

@@ -4,9 +4,7 @@
 // come in the document's envelope (responder.ts).
 import type { Contract, Operation } from '../lib/contract.ts';
 import type { Route, RouteError } from '../lib/routing.ts';
-import { TOKEN, type Secrets } from '../lib/credentials.ts';
-import { atPointer, isObject, setPointer } from '../lib/json.ts';
-import { parameterValue } from '../lib/parameters.ts';
+import type { Secrets } from '../lib/credentials.ts';
 import { schemaValidator, type SchemaValidator } from '../lib/schema-validator.ts';
 import { bodyLimitOf } from './body-limit.ts';
 import { checksOf, firstFailure, type Pending, type Tools } from './checks.ts';
@@ -14,12 +12,12 @@ import type { Prism, PreferOptions } from './prism.ts';
 import { startPrismThread } from './prism-thread.ts';
 import { createResponder } from './responder.ts';
 import { createRouter } from './router.ts';
-import { withArray } from './json-text.ts';
-import { RESET_PATH } from './pages.ts';
-import { createStore, type ListView } from './store.ts';
-import { createTokens } from './tokens.ts';
-import type { JsonResponse, MockRequest, MockResponse } from './types.ts';
-import { parameterProblems, parseBody, UNPARSABLE, type ParameterProblem, type Parsed } from './validator.ts';
+import type { ListView } from './store.ts';
+import { createSuccess } from './success.ts';
+import { createTenants, type Tenants } from './tenants.ts';
+import { namedKeys } from './transitions.ts';
+import type { MockRequest, MockResponse } from './types.ts';
+import { parameterProblems, parseBody, UNPARSABLE, type Parsed } from './validator.ts';
 
 export interface Mocker {
   contract: Contract;
@@ -30,8 +28,10 @@ export interface Mocker {
   routeError(route: RouteError): MockResponse;
   /** An answer of the mock's own, in the document's envelope (responder.ts). */
   ownAnswer(status: number, message: string): MockResponse;
-  /** Forgets what was created and the tokens issued. */
+  /** Forgets what every tenant created and the tokens issued. */
   reset(): void;
+  /** What to say at start: one line per operation whose success answer may not fit its schema (fillable.ts). */
+  warnings: string[];
   /** Ends Prism's thread. */
   close(): Promise<void>;
 }
@@ -39,19 +39,21 @@ export interface Mocker {
 export interface MockSettings {
   /** The values the mock accepts, by credential key (lib/credentials.ts): the token, the channel key. */
   credentials: Secrets;
+  /** A second tenant's values, by the first tenant's keys; those not given are derived from the first's. */
+  secondTenant?: Secrets;
   /** Items of one resource it stores at most (store.ts). */
   maxItems?: number;
 }
 
-export function createMocker(contract: Contract, { credentials, maxItems }: MockSettings): Mocker {
+export function createMocker(contract: Contract, { credentials, secondTenant, maxItems }: MockSettings): Mocker {
+  // Before Prism's thread starts: settings it refuses (two tenants sharing a value) leave nothing running.
+  const tenants = createTenants({ credentials, secondTenant, views: listViews(contract), maxItems });
   // Prism answers `Prefer` only; it loads in a thread of its own from the start, off the path of every request.
   const prism = startPrismThread(contract.document);
   const router = createRouter(contract);
   const responder = createResponder(contract);
-  const store = createStore(listViews(contract), maxItems);
-  const full = new Set<string>();
-  const tokens = createTokens(credentials[TOKEN] ? [credentials[TOKEN]] : []);
-  const tools: Tools = { contract, store, tokens, secrets: credentials, validator: schemaValidator(contract.document) };
+  const tools: Tools = { contract, tenants, validator: schemaValidator(contract.document) };
+  const success = createSuccess(contract, responder, tools.validator);
 
   async function handle(raw: MockRequest): Promise<MockResponse> {
     const routed = router.route(raw.method, raw.path);
@@ -63,11 +65,11 @@ export function createMocker(contract: Contract, { credentials, maxItems }: Mock
         413,
         `The body is over ${bodyLimitOf(routed)} bytes, the most this mock reads for ${operation.operationId}, which documents no limit (x-max-body-bytes)`,
       );
-    const pending = pendingOf(operation, { ...raw, path: routed.path }, tools.validator);
+    const pending = pendingOf(contract, operation, { ...raw, path: routed.path }, tools);
 
     const failure = firstFailure(pending, tools);
     // firstFailure runs only the checks the document has an answer for.
-    if (failure) return responder.errorAnswer(failure.errorCase, operation, failure.fields)!;
+    if (failure) return responder.failureAnswer(operation, failure)!;
 
     const prefer = await preferOptions(pending.request, prism);
     // A Prefer the mock cannot read is the client's to fix, whatever Prism's status (its 422 is the contract's word
@@ -77,41 +79,7 @@ export function createMocker(contract: Contract, { credentials, maxItems }: Mock
     if (prefer.code !== undefined || prefer.exampleKey !== undefined || prefer.dynamic) {
       return responder.preferred(prism, operation, pending.request, prefer);
     }
-    const parsed = pending.parsed();
-    return remember(operation, pending, responder.success(operation, parsed === UNPARSABLE ? undefined : parsed));
-  }
-
-  /** Stores what a create made, fills a read or a list from the store, and issues a token. */
-  function remember(operation: Operation, pending: Pending, answer: JsonResponse): MockResponse {
-    const { resource } = operation;
-    const body = pending.parsed();
-    if (resource?.action === 'create' && resource.key && isObject(body)) {
-      const item = atPointer(answer.body, resource.item) ?? null;
-      if (!store.put(resource.name, String(body[resource.key]), item)) return storeFull(resource.name);
-    }
-    if (resource?.action === 'read') {
-      const parameter = operation.parameters.find((p) => p.name === resource.key);
-      const key = parameter ? parameterValue(parameter, operation.path, pending.request) : undefined;
-      answer.body = setPointer(answer.body, resource.item, store.get(resource.name, key ?? '') ?? null);
-    }
-    if (operation.issuesToken) answer.body = setPointer(answer.body, operation.issuesToken, tokens.issue());
-    if (resource?.action === 'list') {
-      const items = store.list({ resource: resource.name, filter: resource.filter ?? {} });
-      return { ...answer, body: withArray(answer.body, resource.item, items) };
-    }
-    return answer;
-  }
-
-  /**
-   * A create the store has no room for: 507 Insufficient Storage (RFC 4918 §11.5: the server cannot store what the
-   * request needs stored) — the request is sound, the mock is full, and stays full until a reset (no 503, which
-   * promises it passes). Said on stderr the first time, so that whoever runs the mock knows why.
-   */
-  function storeFull(resource: string): MockResponse {
-    const message = `The mock stores at most ${store.maxItems} items of ${resource} (its limit, MOCK_MAX_ITEMS); POST ${RESET_PATH} forgets them`;
-    if (!full.has(resource)) console.error(`mock: ${message}. Creates get 507 until then.`);
-    full.add(resource);
-    return responder.ownAnswer(507, message);
+    return success.answer(pending);
   }
 
   return {
@@ -121,23 +89,39 @@ export function createMocker(contract: Contract, { credentials, maxItems }: Mock
     routeError: responder.routeError,
     ownAnswer: responder.ownAnswer,
     reset() {
-      store.reset();
-      tokens.forgetIssued();
-      full.clear();
+      tenants.reset();
+      success.reset();
     },
+    warnings: success.warnings,
     close: () => prism.close(),
   };
 }
 
-function pendingOf(operation: Operation, request: MockRequest, validator: SchemaValidator): Pending {
-  let parsed: { value: Parsed } | undefined;
-  let problems: ParameterProblem[] | undefined;
-  return {
+function pendingOf(
+  contract: Contract,
+  operation: Operation,
+  request: MockRequest,
+  { tenants, validator }: { tenants: Tenants; validator: SchemaValidator },
+): Pending {
+  const sent = () => {
+    const body = pending.parsed();
+    return body === UNPARSABLE ? undefined : body;
+  };
+  const pending: Pending = {
     operation,
     request,
-    parsed: () => (parsed ??= { value: parseBody(operation, request) }).value,
-    parameterProblems: () => (problems ??= parameterProblems(operation, request, validator)),
+    parsed: once((): Parsed => parseBody(operation, request)),
+    parameterProblems: once(() => parameterProblems(operation, request, validator)),
+    tenant: once(() => tenants.of(operation, request, sent)),
+    named: once(() => namedKeys(contract, operation, request, sent())),
   };
+  return pending;
+}
+
+/** A function that works its value out on the first call only. */
+function once<T>(work: () => T): () => T {
+  let done: { value: T } | undefined;
+  return () => (done ??= { value: work() }).value;
 }
 
 /** Prism's own reading of `Prefer` (and of its `__code`/`__example`/`__dynamic` query fallback). */

@@ -1,10 +1,12 @@
-// Builds answers from the document: the documented example of an error case, the success example with the
-// request echoed where the schema says so (`x-echoes-request-body`), or what a `Prefer` header asks Prism for.
-// Where the document has no answer to give, the mock says so in an answer of its own (ownAnswer), never by throwing.
+// Builds answers from the document: the documented example of an error case (a refused transition's items as they
+// stand where its example has them), the success example with the request echoed where the schema says so
+// (`x-echoes-request-body`), or what a `Prefer` header asks Prism for. Where the document has no answer to give,
+// the mock says so in an answer of its own (ownAnswer), never by throwing.
 import { answerFor, isObject, type Contract, type Json, type Operation } from '../lib/contract.ts';
 import { withEcho } from '../lib/echo.ts';
 import type { ErrorCase } from '../lib/extensions.ts';
 import { fieldErrorsProperty, type FieldError } from '../lib/field-errors.ts';
+import { atPointer, setPointer } from '../lib/json.ts';
 import type { RouteError } from '../lib/routing.ts';
 import { effective, propertiesOf } from '../lib/schema-shape.ts';
 import { operationKey, type Prism, type PreferOptions } from './prism.ts';
@@ -23,6 +25,18 @@ export function createResponder(contract: Contract) {
     return { status: Number(found.response.status), headers: { ...JSON_HEADERS }, body };
   }
 
+  /** The documented answer of a failed check; a refused transition's items as they stand where its example has some. */
+  function failureAnswer(
+    operation: Operation,
+    failure: { errorCase: ErrorCase; fields?: FieldError[]; standing?: Json },
+  ): JsonResponse | undefined {
+    const answer = errorAnswer(failure.errorCase, operation, failure.fields);
+    const place = operation.resource?.action === 'transition' ? operation.resource.item : undefined;
+    if (answer && failure.standing !== undefined && place !== undefined && atPointer(answer.body, place) !== undefined)
+      answer.body = setPointer(answer.body, place, failure.standing);
+    return answer;
+  }
+
   /** The documented 404 or 405 (with `Allow`); HTTP's own status with a line saying what the document lacks. */
   function routeError(route: RouteError): JsonResponse {
     const missing = `the document has no example with x-error-case: ${route.errorCase} in x-route-errors`;
@@ -35,14 +49,11 @@ export function createResponder(contract: Contract) {
     return answer;
   }
 
-  function success(operation: Operation, requestBody: Json | undefined): JsonResponse {
+  /** The success example with the request echoed; undefined when the operation documents none. */
+  function success(operation: Operation, requestBody: Json | undefined): JsonResponse | undefined {
     const response = operation.success;
     const example = response?.examples[0];
-    if (!response || !example)
-      return ownAnswer(
-        501,
-        `The mock answers with the document's examples, and ${operation.operationId} has no example of a success answer`,
-      );
+    if (!response || !example) return undefined;
     const body = withEcho(contract, response.schema, structuredClone(example.value), requestBody ?? null);
     return { status: Number(response.status), headers: { ...JSON_HEADERS }, body };
   }
@@ -96,7 +107,7 @@ export function createResponder(contract: Contract) {
     return ownAnswer(503, `Prefer cannot be answered now: ${failure}`);
   }
 
-  return { errorAnswer, routeError, success, preferred, ownAnswer, unavailable };
+  return { errorAnswer, failureAnswer, routeError, success, preferred, ownAnswer, unavailable };
 }
 
 export type Responder = ReturnType<typeof createResponder>;

@@ -29,6 +29,11 @@ export function readMockDocument(path = BUNDLE_PATH): MockDocument {
 export interface MockServerOptions {
   /** The values the mock accepts, by credential key (lib/credentials.ts): `{ token, channelKey }`. */
   credentials: Secrets;
+  /**
+   * A second tenant, with its own items and tokens: its values by the first tenant's keys (`{ token, channelKey }`),
+   * each different from the first's; a key not given gets a value derived from the first's (tenants.ts).
+   */
+  secondTenant?: Secrets;
   /** Default: the port of the document's loopback server (lib/servers.ts). */
   port?: number;
   host?: string;
@@ -48,7 +53,11 @@ export interface RunningMock {
 
 export async function startMockServer(options: MockServerOptions): Promise<RunningMock> {
   const document = options.document ?? readMockDocument();
-  const mocker = createMocker(document.contract, { credentials: options.credentials, maxItems: options.maxItems });
+  const mocker = createMocker(document.contract, {
+    credentials: options.credentials,
+    secondTenant: options.secondTenant,
+    maxItems: options.maxItems,
+  });
   const pages = ownPages({
     contract: document.contract,
     documentPath: document.path,
@@ -77,6 +86,8 @@ export async function startMockServer(options: MockServerOptions): Promise<Runni
     await mocker.close(); // Prism's thread, started for a mock that never listened
     throw error;
   }
+  // Said once the mock listens, so that a mock that cannot start says only why.
+  for (const warning of mocker.warnings) console.error(warning);
   const ownHost = () => {
     const { address, port } = server.address() as AddressInfo;
     return `${address.includes(':') ? `[${address}]` : address}:${port}`;

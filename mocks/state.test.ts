@@ -4,15 +4,20 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { answerFor, loadContract, type Operation } from '../lib/contract.ts';
 import { atPointer, type Json } from '../lib/json.ts';
+import type { CreateAction, ResourceAction } from '../lib/openapi.ts';
 import { documentedRequest } from '../lib/requests.ts';
 import { schemaValidator } from '../lib/schema-validator.ts';
 import { RESET_PATH, startMockServer, type RunningMock } from './server.ts';
 
 const contract = loadContract();
-const byAction = (action: string) => contract.operations.find((op) => op.resource?.action === action)!;
+const byAction = (action: ResourceAction['action']) =>
+  contract.operations.find((op) => op.resource?.action === action)!;
 const create = byAction('create');
 const read = byAction('read');
 const list = byAction('list');
+/** Where an operation's success answer carries its item or items (`x-resource.item`). */
+const itemPlace = (operation: Operation) => operation.resource!.item!;
+const createKey = (create.resource as CreateAction).key;
 const login = contract.operations.find((op) => op.issuesToken)!;
 const credentials = {
   token: 'state-token',
@@ -53,7 +58,7 @@ async function call(
 
 const orderOf = (index: number) => ({
   ...(create.requestBody!.examples[0]!.value as Record<string, Json>),
-  [create.resource!.key!]: `MANY-${index}`,
+  [createKey]: `MANY-${index}`,
 });
 
 describe('the mock remembers what x-resource declares', () => {
@@ -66,15 +71,12 @@ describe('the mock remembers what x-resource declares', () => {
     const order = { ...(create.requestBody!.examples[0]!.value as Record<string, Json>), order_id: 'STATE-1' };
     const created = await call(create, { body: order, token: String(token) });
     expect(created.status).toBe(Number(create.success!.status));
-    const item = atPointer(created.body, create.resource!.item);
+    const item = atPointer(created.body, itemPlace(create));
 
     const details = await call(read, { query: 'order_id=STATE-1' });
-    expect([details.status, atPointer(details.body, read.resource!.item)]).toEqual([
-      Number(read.success!.status),
-      item,
-    ]);
+    expect([details.status, atPointer(details.body, itemPlace(read))]).toEqual([Number(read.success!.status), item]);
     const open = await call(list);
-    expect(atPointer(open.body, list.resource!.item)).toEqual([item]);
+    expect(atPointer(open.body, itemPlace(list))).toEqual([item]);
 
     const again = await call(create, { body: order });
     const exists = answerFor(contract, 'resource-exists', create)!;
@@ -85,7 +87,7 @@ describe('the mock remembers what x-resource declares', () => {
     const missing = await call(read, { query: 'order_id=NOPE' });
     const notFound = answerFor(contract, 'resource-not-found', read)!;
     expect([missing.status, missing.body]).toEqual([Number(notFound.response.status), notFound.example.value]);
-    expect(atPointer((await call(list)).body, list.resource!.item)).toEqual([]);
+    expect(atPointer((await call(list)).body, itemPlace(list))).toEqual([]);
   });
 
   it('wrong API credentials are refused with the operation’s own answer', async () => {
@@ -100,10 +102,10 @@ describe('many items', () => {
     const created = [];
     for (let index = 0; index < 1_200; index++) {
       const answer = await call(create, { body: orderOf(index) });
-      created.push(atPointer(answer.body, create.resource!.item));
+      created.push(atPointer(answer.body, itemPlace(create)));
     }
     const open = await call(list);
-    expect(atPointer(open.body, list.resource!.item)).toEqual(created);
+    expect(atPointer(open.body, itemPlace(list))).toEqual(created);
     expect(Number(open.length)).toBe(Buffer.byteLength(JSON.stringify(open.body)));
     expect((await call(list, { method: 'HEAD' })).length).toBe(open.length);
   });

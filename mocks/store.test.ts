@@ -64,6 +64,41 @@ describe('what the mock remembers', () => {
     expect(listed(store.list(all))).toEqual([{ v: 3 }, { v: 2 }]);
   });
 
+  it('changes an item in place: its list follows its new values, the other items and pieces as they were', () => {
+    const store = createStore([open, all]);
+    for (let i = 0; i < 2_500; i++) store.put('widget', `w${i}`, { i, status: 'Open' });
+    const before = store.list(open);
+    for (const i of [0, 2_400]) store.put('widget', `w${i}`, { i, status: 'Pending release é' });
+    // The piece of items 1,000 to 1,999 is sent as it was: none of its items changed.
+    expect(store.list(open)[2]).toBe(before[2]);
+    store.put('widget', 'w1500', { i: 1_500, status: 'Pending release é' });
+    const listedOpen = (listed(store.list(open)) as { i: number }[]).map((item) => item.i);
+    expect([listedOpen.length, listedOpen.includes(0), listedOpen.includes(1_500), listedOpen[0]]).toEqual([
+      2_497,
+      false,
+      false,
+      1,
+    ]);
+    expect(store.get('widget', 'w1500')).toEqual({ i: 1_500, status: 'Pending release é' });
+    expect(store.get('widget', 'w1501')).toEqual({ i: 1_501, status: 'Open' });
+    expect((listed(store.list(all)) as { i: number }[]).map((item) => item.i)).toEqual(
+      Array.from({ length: 2_500 }, (_, i) => i),
+    );
+    store.put('widget', 'w0', { i: 0, status: 'Open' });
+    expect((listed(store.list(open)) as { i: number }[])[0]).toEqual({ i: 0, status: 'Open' });
+  });
+
+  it('lists the oldest items first, `most` of them at most, across pieces', () => {
+    const store = createStore([open]);
+    for (let i = 0; i < 1_500; i++) store.put('widget', `w${i}`, { i, status: i % 2 ? 'Open' : 'Closed' });
+    const ids = (most: number) => (listed(store.list(open, most)) as { i: number }[]).map((item) => item.i);
+    expect(ids(3)).toEqual([1, 3, 5]);
+    expect(ids(600)).toHaveLength(600);
+    expect(ids(600).at(-1)).toBe(1_199);
+    expect(ids(10_000)).toHaveLength(750);
+    expect(ids(0)).toEqual([]);
+  });
+
   it('stores at most maxItems of a resource, and room comes back with a reset', () => {
     const store = createStore([all], 2);
     expect([store.put('widget', 'a', 1), store.put('widget', 'b', 2), store.put('widget', 'c', 3)]).toEqual([

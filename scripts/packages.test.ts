@@ -57,22 +57,25 @@ async function inApp(command: string, args: string[], env: Record<string, string
   }
 }
 
-/** Starts the installed mock on a free port; resolves with its URL and the `export` line it prints. */
+/**
+ * Starts the installed mock on a free port, with a second tenant (its other credentials the mock's defaults);
+ * resolves with its URL and the variables of the `export` lines it prints, the second tenant's (SECOND_…) too.
+ */
 function startInstalledMock(): Promise<{ url: string; env: Record<string, string> }> {
   return new Promise((done, fail) => {
     const child = spawn(join(app, 'node_modules/.bin', binOf(mock)), [], {
       cwd: app,
-      env: { ...process.env, PORT: '0' },
+      env: { ...process.env, PORT: '0', MOCK_SECOND_TOKEN: 'second-mock-token' },
     });
     running = child;
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const url = /Base URL\s+(http:\/\/\S+)/.exec(out)?.[1];
-      const exported = /^\s*export (.+)$/m.exec(out)?.[1];
-      if (url && exported) {
-        const env = Object.fromEntries([...exported.matchAll(/(\w+)='([^']*)'/g)].map(([, k, v]) => [k!, v!]));
-        done({ url, env });
+      const exported = [...out.matchAll(/^\s*export (.+)$/gm)].map((line) => line[1]!);
+      if (url && exported.length === 2) {
+        const pairs = exported.flatMap((line) => [...line.matchAll(/(\w+)='([^']*)'/g)]);
+        done({ url, env: Object.fromEntries(pairs.map(([, k, v]) => [k!, v!])) });
       }
     });
     child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));

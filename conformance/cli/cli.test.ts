@@ -103,7 +103,11 @@ async function run(args: string[], environment: NodeJS.ProcessEnv = env) {
 
 /** Every spelling of every credential found in `text`. */
 function leaks(text: string): string[] {
-  return Object.entries(secrets).flatMap(([name, value]) =>
+  const all = {
+    ...secrets,
+    ...Object.fromEntries(Object.entries(second).map(([name, value]) => [`second ${name}`, value])),
+  };
+  return Object.entries(all).flatMap(([name, value]) =>
     spellingsOf(value)
       .filter((spelling) => text.includes(spelling.text))
       .map((spelling) => `${name} as ${spelling.name}`),
