@@ -8,6 +8,7 @@ import { answerFor, loadContract, type Json, type Operation } from '../lib/contr
 import type { ErrorCase } from '../lib/extensions.ts';
 import { credentialKey } from '../lib/credentials.ts';
 import { documentedParts } from '../lib/requests.ts';
+import { fillPath } from '../lib/parameters.ts';
 import { headerOf, present } from '../lib/security.ts';
 import { startMockServer, type RunningMock } from '../mocks/server.ts';
 import { createClient, type AuthStyle, type ClientOptions, type InputOf } from './index.ts';
@@ -83,6 +84,9 @@ async function expectDocumented(result: Promise<LooseResult>, operation: Operati
   meet(operation.operationId, settled);
 }
 
+/** The operation's path with the document's example of each path parameter, as callDocumented sends it. */
+const pathOf = (operation: Operation) => fillPath(operation.path, documentedParts(operation).pathValues);
+
 /** Every header that carries a secret in some operation of the document. */
 const secretHeaders = [
   ...new Set([
@@ -93,8 +97,8 @@ const secretHeaders = [
 
 describe.each(contract.operations.map((op) => [op.operationId, op] as const))('%s', (_operationId, operation) => {
   it.each([
-    ['the document server URL', () => base, () => `${mock.url}${operation.servers[0]!.pathPrefix}${operation.path}`],
-    ['a bare server URL', () => mock.url, () => `${mock.url}${operation.path}`],
+    ['the document server URL', () => base, () => `${mock.url}${operation.servers[0]!.pathPrefix}${pathOf(operation)}`],
+    ['a bare server URL', () => mock.url, () => `${mock.url}${pathOf(operation)}`],
   ])('goes to its own server from %s', async (_name, baseUrl, expected) => {
     const { requests, fetch } = recorder();
     await callDocumented(clientFor({ baseUrl: baseUrl(), fetch }), operation);
@@ -190,14 +194,19 @@ describe.each(
   });
 });
 
-describe("a frontend's session, typed as a frontend writes it", () => {
-  const order: InputOf<'createPackagingOrder'>['body'] = {
-    order_id: 'ClientSession1',
+/** The smallest order a frontend sends, as its types let it write one. */
+function anOrder(orderId: string): InputOf<'createPackagingOrder'>['body'] {
+  return {
+    order_id: orderId,
     product_code_schema: 'GTIN',
     product_code: '02022090117459',
     quantity: 10,
     serialized: true,
   };
+}
+
+describe("a frontend's session, typed as a frontend writes it", () => {
+  const order = anOrder('ClientSession1');
   let token = '';
 
   it('logs in with authenticate, which goes to /v1/api_auth with no token and no channel key', async () => {
@@ -282,6 +291,79 @@ describe("a frontend's session, typed as a frontend writes it", () => {
     meet('authenticate', incomplete);
     if (incomplete.ok || incomplete.kind !== 'error' || incomplete.status !== 422) throw new Error('not a 422');
     expect(incomplete.error.errors.map((e) => e.field)).toEqual(['api_secret']);
+  });
+});
+
+describe("a frontend's packaging line: an order moves from Open to In progress, typed as a frontend writes it", () => {
+  const order = anOrder('ClientLine1');
+  const client = () => clientFor();
+  const statusNow = async () => {
+    const read = await client().getPackagingOrderDetails({ query: { order_id: order.order_id } });
+    return read.ok ? read.data.data.status : `not read: ${read.kind}`;
+  };
+  const openIds = async () => {
+    const open = await client().getOpenPackagingOrders();
+    return open.ok ? open.data.data.map((o) => o.order_id) : [];
+  };
+
+  it('assigns serials: the order is Pending release, and the open list no longer has it', async () => {
+    expect(await client().createPackagingOrder({ body: order })).toMatchObject({ ok: true });
+    expect(await openIds()).toContain(order.order_id);
+
+    const assigned = await client().assignSerials({ body: { order_ids: [order.order_id] } });
+    meet('assignSerials', assigned);
+    if (!assigned.ok) throw new Error(`assign refused: ${assigned.kind}`);
+    expect(assigned.data.data).toEqual([{ ...order, status: 'Pending release' }]);
+    expect(await statusNow()).toBe('Pending release');
+    expect(await openIds()).not.toContain(order.order_id);
+  });
+
+  it('assigning again is the 409, whose data shows the order as it stands', async () => {
+    const again = await client().assignSerials({ body: { order_ids: [order.order_id] } });
+    meet('assignSerials', again);
+    if (again.ok || again.kind !== 'error' || again.status !== 409) throw new Error('not a 409');
+    expect(again.error.data.map((o) => o.status)).toEqual(['Pending release']);
+  });
+
+  it('releases the order to the line, named in the path: In progress, and releasing again is the 409', async () => {
+    const { requests, fetch } = recorder();
+    const released = await clientFor({ fetch }).releasePackagingOrder({ path: { order_id: order.order_id } });
+    meet('releasePackagingOrder', released);
+    if (!released.ok) throw new Error(`release refused: ${released.kind}`);
+    expect(requests.map((r) => [r.method, r.url])).toEqual([
+      ['PATCH', `${base}${fillPath(operationNamed('releasePackagingOrder').path, { order_id: order.order_id })}`],
+    ]);
+    expect(released.data.data).toMatchObject({ order_id: order.order_id, status: 'In progress' });
+    expect(await statusNow()).toBe('In progress');
+
+    const again = await client().releasePackagingOrder({ path: { order_id: order.order_id } });
+    meet('releasePackagingOrder', again);
+    if (again.ok || again.kind !== 'error' || again.status !== 409) throw new Error('not a 409');
+    expect(again.error).toMatchObject({
+      message: (documentedBody('transition-refused', operationNamed('releasePackagingOrder')) as { message: string })
+        .message,
+      data: { order_id: order.order_id, status: 'In progress' },
+    });
+  });
+
+  it('an order the tenant does not have is the 404 of either transition, and a bad name is the 422', async () => {
+    const assign = await client().assignSerials({ body: { order_ids: ['NoSuchOrder'] } });
+    const release = await client().releasePackagingOrder({ path: { order_id: 'NoSuchOrder' } });
+    for (const [operationId, result] of [
+      ['assignSerials', assign],
+      ['releasePackagingOrder', release],
+    ] as const) {
+      meet(operationId, result);
+      expect(result).toMatchObject({ ok: false, kind: 'error', status: 404 });
+    }
+    const empty = await client().assignSerials({ body: { order_ids: [] } });
+    meet('assignSerials', empty);
+    if (empty.ok || empty.kind !== 'error' || empty.status !== 422) throw new Error('not a 422');
+    expect(empty.error.errors.map((e) => e.field)).toEqual(['order_ids']);
+    const tooLong = await client().releasePackagingOrder({ path: { order_id: 'x'.repeat(256) } });
+    meet('releasePackagingOrder', tooLong);
+    if (tooLong.ok || tooLong.kind !== 'error' || tooLong.status !== 422) throw new Error('not a 422');
+    expect(tooLong.error.errors.map((e) => e.field)).toEqual(['order_id']);
   });
 });
 

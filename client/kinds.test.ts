@@ -131,6 +131,7 @@ describe('a client built from the fixture, against the mock serving it', () => {
 
   it('has one function per operation of the fixture', () => {
     expect(Object.keys(client()).sort()).toEqual([
+      'activateWidget',
       'createWidget',
       'getStatus',
       'getWidget',
@@ -164,6 +165,18 @@ describe('a client built from the fixture, against the mock serving it', () => {
     const result = await client().updateWidget!({ path: { widget_id: widget.id }, body: { colour: null } });
     expect(result).toMatchObject({ ok: true, status: 200, data: { data: { colour: null } } });
     expect(last().method).toBe('PATCH');
+  });
+
+  it('activates it (draft to active), the answer repeating its id from the path; again is the 409', async () => {
+    const activated = await client().activateWidget!({ path: { widget_id: widget.id } });
+    expect(activated).toMatchObject({ ok: true, status: 200, data: { data: { id: widget.id, status: 'active' } } });
+    expect(last()).toMatchObject({ method: 'POST', url: `${mock.url}/api/v3/widgets/${widget.id}/activate` });
+    expect(await client().activateWidget!({ path: { widget_id: widget.id } })).toMatchObject({
+      ok: false,
+      status: 409,
+      error: { code: 'widget_not_draft' },
+    });
+    expect(await client().activateWidget!({ path: { widget_id: 'W-nope' } })).toMatchObject({ status: 404 });
   });
 
   it('gets the documented errors, narrowed by status', async () => {

@@ -10,7 +10,7 @@ import { bodyLimitOf } from './body-limit.ts';
 import { checksOf, firstFailure, type Pending, type Tools } from './checks.ts';
 import type { Prism, PreferOptions } from './prism.ts';
 import { startPrismThread } from './prism-thread.ts';
-import { createResponder } from './responder.ts';
+import { createResponder, type Responder } from './responder.ts';
 import { createRouter } from './router.ts';
 import type { ListView } from './store.ts';
 import { createSuccess } from './success.ts';
@@ -55,37 +55,12 @@ export function createMocker(contract: Contract, { credentials, secondTenant, ma
   const tools: Tools = { contract, tenants, validator: schemaValidator(contract.document) };
   const success = createSuccess(contract, responder, tools.validator);
 
-  async function handle(raw: MockRequest): Promise<MockResponse> {
-    const routed = router.route(raw.method, raw.path);
-    if ('errorCase' in routed) return responder.routeError(routed);
-    const { operation } = routed;
-    // Over what the mock reads where the document sets no limit: the rest of the body was never kept.
-    if (raw.bodyTooLarge && !checksOf(contract, operation).includes('body-too-large'))
-      return responder.ownAnswer(
-        413,
-        `The body is over ${bodyLimitOf(routed)} bytes, the most this mock reads for ${operation.operationId}, which documents no limit (x-max-body-bytes)`,
-      );
-    const pending = pendingOf(contract, operation, { ...raw, path: routed.path }, tools);
-
-    const failure = firstFailure(pending, tools);
-    // firstFailure runs only the checks the document has an answer for.
-    if (failure) return responder.failureAnswer(operation, failure)!;
-
-    const prefer = await preferOptions(pending.request, prism);
-    // A Prefer the mock cannot read is the client's to fix, whatever Prism's status (its 422 is the contract's word
-    // for a body's field rules): the mock's own 400, as for every other refusal of a Prefer.
-    if ('refusal' in prefer) return responder.ownAnswer(400, prefer.refusal);
-    if ('failure' in prefer) return responder.unavailable(prefer.failure);
-    if (prefer.code !== undefined || prefer.exampleKey !== undefined || prefer.dynamic) {
-      return responder.preferred(prism, operation, pending.request, prefer);
-    }
-    return success.answer(pending);
-  }
+  const stages: Stages = { contract, router, responder, tools, prism, success };
 
   return {
     contract,
     route: (method, path) => router.route(method, path),
-    handle,
+    handle: (request) => answer(request, stages),
     routeError: responder.routeError,
     ownAnswer: responder.ownAnswer,
     reset() {
@@ -95,6 +70,47 @@ export function createMocker(contract: Contract, { credentials, secondTenant, ma
     warnings: success.warnings,
     close: () => prism.close(),
   };
+}
+
+/** The parts of the mock one request passes through, built once by createMocker. */
+interface Stages {
+  contract: Contract;
+  router: ReturnType<typeof createRouter>;
+  responder: Responder;
+  tools: Tools;
+  prism: Prism;
+  success: ReturnType<typeof createSuccess>;
+}
+
+/** One request's answer: its route, the document's checks in its order, then a `Prefer` or the success. */
+async function answer(
+  raw: MockRequest,
+  { contract, router, responder, tools, prism, success }: Stages,
+): Promise<MockResponse> {
+  const routed = router.route(raw.method, raw.path);
+  if ('errorCase' in routed) return responder.routeError(routed);
+  const { operation } = routed;
+  // Over what the mock reads where the document sets no limit: the rest of the body was never kept.
+  if (raw.bodyTooLarge && !checksOf(contract, operation).includes('body-too-large'))
+    return responder.ownAnswer(
+      413,
+      `The body is over ${bodyLimitOf(routed)} bytes, the most this mock reads for ${operation.operationId}, which documents no limit (x-max-body-bytes)`,
+    );
+  const pending = pendingOf(contract, operation, { ...raw, path: routed.path }, tools);
+
+  const failure = firstFailure(pending, tools);
+  // firstFailure runs only the checks the document has an answer for.
+  if (failure) return responder.failureAnswer(operation, failure)!;
+
+  const prefer = await preferOptions(pending.request, prism);
+  // A Prefer the mock cannot read is the client's to fix, whatever Prism's status (its 422 is the contract's word
+  // for a body's field rules): the mock's own 400, as for every other refusal of a Prefer.
+  if ('refusal' in prefer) return responder.ownAnswer(400, prefer.refusal);
+  if ('failure' in prefer) return responder.unavailable(prefer.failure);
+  if (prefer.code !== undefined || prefer.exampleKey !== undefined || prefer.dynamic) {
+    return responder.preferred(prism, operation, pending.request, prefer);
+  }
+  return success.answer(pending);
 }
 
 function pendingOf(

@@ -58,59 +58,68 @@ export function createResponder(contract: Contract) {
     return { status: Number(response.status), headers: { ...JSON_HEADERS }, body };
   }
 
-  /** What `Prefer: code=…, example=…, dynamic=true` asks for, answered by Prism's own response selection. */
-  async function preferred(
-    prism: Prism,
-    operation: Operation,
-    request: MockRequest,
-    prefer: PreferOptions,
-  ): Promise<JsonResponse> {
-    const documented = operation.responses.map((r) => r.status);
-    if (prefer.code !== undefined && !documented.includes(String(prefer.code)))
-      return ownAnswer(
-        400,
-        `Prefer: code=${prefer.code} is not documented for ${operation.operationId}; its documented statuses are ${documented.join(', ')}`,
-      );
-    const code = prefer.code ?? (prefer.exampleKey ? statusOfExample(operation, prefer.exampleKey) : undefined);
-    const outcome = await prism.answer(operationKey(operation.method, operation.path), request, {
-      ...prefer,
-      ...(code ? { code } : {}),
-    });
-    // Whatever Prism's reason, it is the Prefer header that asks for what the document does not have: a 400, never
-    // the 404 Prism gives, which reads as "no such path".
-    if ('refusal' in outcome) return ownAnswer(400, `Prefer: ${outcome.refusal}`);
-    if ('failure' in outcome) return unavailable(outcome.failure);
-    return { status: outcome.value.status, headers: { ...JSON_HEADERS }, body: outcome.value.body };
-  }
-
-  /**
-   * An answer of the mock's own, not the contract's (a bad Prefer, a body over what it reads, a full store, a
-   * failure), in the envelope of the document's route errors (`{ message }` when it has none), the message cut to
-   * the length its schema allows (a Prefer header can name an example of any length).
-   */
-  function ownAnswer(status: number, message: string): JsonResponse {
-    const found = answerFor(contract, 'route-not-found');
-    const schema = found?.response.schema;
-    const property = schema && propertiesOf(contract, effective(contract, schema)).find(([name]) => name === 'message');
-    const maxLength = property ? effective(contract, property[1]).schema.maxLength : undefined;
-    const fitting = maxLength !== undefined && [...message].length > maxLength ? clipped(message, maxLength) : message;
-    const envelope = found ? structuredClone(found.example.value) : {};
-    return {
-      status,
-      headers: { ...JSON_HEADERS },
-      body: isObject(envelope) ? { ...envelope, message: fitting } : envelope,
-    };
-  }
-
-  /** Prism could not be asked (its thread failed, or is still loading past its deadline): no fault of the client's. */
-  function unavailable(failure: string): JsonResponse {
-    return ownAnswer(503, `Prefer cannot be answered now: ${failure}`);
-  }
+  const ownAnswer = (status: number, message: string) => ownAnswerOf(contract, status, message);
+  const unavailable = (failure: string) => unavailableOf(contract, failure);
+  const preferred = (prism: Prism, operation: Operation, request: MockRequest, prefer: PreferOptions) =>
+    preferredAnswer(contract, { prism, operation, request, prefer });
 
   return { errorAnswer, failureAnswer, routeError, success, preferred, ownAnswer, unavailable };
 }
 
 export type Responder = ReturnType<typeof createResponder>;
+
+/** What `Prefer: code=…, example=…, dynamic=true` asks for, answered by Prism's own response selection. */
+async function preferredAnswer(
+  contract: Contract,
+  {
+    prism,
+    operation,
+    request,
+    prefer,
+  }: { prism: Prism; operation: Operation; request: MockRequest; prefer: PreferOptions },
+): Promise<JsonResponse> {
+  const documented = operation.responses.map((r) => r.status);
+  if (prefer.code !== undefined && !documented.includes(String(prefer.code)))
+    return ownAnswerOf(
+      contract,
+      400,
+      `Prefer: code=${prefer.code} is not documented for ${operation.operationId}; its documented statuses are ${documented.join(', ')}`,
+    );
+  const code = prefer.code ?? (prefer.exampleKey ? statusOfExample(operation, prefer.exampleKey) : undefined);
+  const outcome = await prism.answer(operationKey(operation.method, operation.path), request, {
+    ...prefer,
+    ...(code ? { code } : {}),
+  });
+  // Whatever Prism's reason, it is the Prefer header that asks for what the document does not have: a 400, never
+  // the 404 Prism gives, which reads as "no such path".
+  if ('refusal' in outcome) return ownAnswerOf(contract, 400, `Prefer: ${outcome.refusal}`);
+  if ('failure' in outcome) return unavailableOf(contract, outcome.failure);
+  return { status: outcome.value.status, headers: { ...JSON_HEADERS }, body: outcome.value.body };
+}
+
+/**
+ * An answer of the mock's own, not the contract's (a bad Prefer, a body over what it reads, a full store, a
+ * failure), in the envelope of the document's route errors (`{ message }` when it has none), the message cut to
+ * the length its schema allows (a Prefer header can name an example of any length).
+ */
+function ownAnswerOf(contract: Contract, status: number, message: string): JsonResponse {
+  const found = answerFor(contract, 'route-not-found');
+  const schema = found?.response.schema;
+  const property = schema && propertiesOf(contract, effective(contract, schema)).find(([name]) => name === 'message');
+  const maxLength = property ? effective(contract, property[1]).schema.maxLength : undefined;
+  const fitting = maxLength !== undefined && [...message].length > maxLength ? clipped(message, maxLength) : message;
+  const envelope = found ? structuredClone(found.example.value) : {};
+  return {
+    status,
+    headers: { ...JSON_HEADERS },
+    body: isObject(envelope) ? { ...envelope, message: fitting } : envelope,
+  };
+}
+
+/** Prism could not be asked (its thread failed, or is still loading past its deadline): no fault of the client's. */
+function unavailableOf(contract: Contract, failure: string): JsonResponse {
+  return ownAnswerOf(contract, 503, `Prefer cannot be answered now: ${failure}`);
+}
 
 /** The first `max` characters (code points, as JSON Schema counts), the last one an ellipsis. */
 function clipped(text: string, max: number): string {

@@ -38,7 +38,7 @@ export function createSuccess(contract: Contract, responder: Responder, validato
         501,
         `The mock answers with the document's examples, and ${operation.operationId} has no example of a success answer`,
       );
-    const commit = withResource(pending, answer);
+    const commit = withResource(pending, answer, { responder, storeFull });
     if (!(commit instanceof Function)) return commit;
     answer.body = withParameterEchoes(contract, operation.success?.schema, answer.body, parametersRead(pending));
     const refused = refusedBySchema(operation, answer.body);
@@ -54,66 +54,6 @@ export function createSuccess(contract: Contract, responder: Responder, validato
       .tenant()
       .store.list({ resource: resource.name, filter: resource.filter ?? {} }, bounds.get(operation));
     return { ...answer, body: withArray(answer.body, resource.item, items) };
-  }
-
-  /** Reads, or plans the change of, what `x-resource` says; the change itself is left to the commit it gives. */
-  function withResource(pending: Pending, answer: JsonResponse): Commit | MockResponse {
-    const { operation } = pending;
-    const resource = operation.resource;
-    const { store } = pending.tenant();
-    const nothing: Commit = () => undefined;
-    switch (resource?.action) {
-      case 'create': {
-        const sent = pending.parsed();
-        if (!isObject(sent)) return nothing;
-        const key = String(sent[resource.key]);
-        return (made) =>
-          store.put(resource.name, key, atPointer(made.body, resource.item) ?? null)
-            ? undefined
-            : storeFull(resource.name, store.maxItems);
-      }
-      case 'read': {
-        const key = pending.named()?.keys[0];
-        answer.body = setPointer(
-          answer.body,
-          resource.item,
-          (key === undefined ? undefined : store.get(resource.name, key)) ?? null,
-        );
-        return nothing;
-      }
-      case 'transition': {
-        const named = pending.named();
-        const plan: Plan = named ? planOf(store, resource.name, resource.transition, named) : { outcome: 'not-found' };
-        if (plan.outcome !== 'moves') return unanswered(operation, plan);
-        if (resource.item !== undefined) answer.body = setPointer(answer.body, resource.item, plan.carried);
-        return () => {
-          move(store, resource.name, plan);
-          return undefined;
-        };
-      }
-      default:
-        return nothing;
-    }
-  }
-
-  /**
-   * A transition the checks let through that cannot be made: the document gives no answer for its case, so the
-   * check was skipped (checks.ts). Its answer, should one be found, else the mock's own, saying what is missing.
-   */
-  function unanswered(operation: Operation, plan: Exclude<Plan, { outcome: 'moves' }>): MockResponse {
-    const errorCase = plan.outcome === 'not-found' ? 'resource-not-found' : 'transition-refused';
-    const standing = plan.outcome === 'refused' ? { standing: plan.standing } : {};
-    const what =
-      plan.outcome === 'not-found'
-        ? 'An item it names is not one of this tenant'
-        : 'An item it names is in a state the transition may not leave, so none moves';
-    return (
-      responder.failureAnswer(operation, { errorCase, ...standing }) ??
-      responder.ownAnswer(
-        plan.outcome === 'not-found' ? 404 : 409,
-        `${what} (${operation.operationId}; the document gives no answer with x-error-case: ${errorCase})`,
-      )
-    );
   }
 
   /** For an operation whose answer may not fit its schema: the mock's 501 when it does not. */
@@ -149,6 +89,74 @@ export function createSuccess(contract: Contract, responder: Responder, validato
   });
 
   return { answer, warnings, reset: () => full.clear() };
+}
+
+/** Reads, or plans the change of, what `x-resource` says; the change itself is left to the commit it gives. */
+function withResource(
+  pending: Pending,
+  answer: JsonResponse,
+  { responder, storeFull }: { responder: Responder; storeFull: (resource: string, maxItems: number) => MockResponse },
+): Commit | MockResponse {
+  const { operation } = pending;
+  const resource = operation.resource;
+  const { store } = pending.tenant();
+  const nothing: Commit = () => undefined;
+  switch (resource?.action) {
+    case 'create': {
+      const sent = pending.parsed();
+      if (!isObject(sent)) return nothing;
+      const key = String(sent[resource.key]);
+      return (made) =>
+        store.put(resource.name, key, atPointer(made.body, resource.item) ?? null)
+          ? undefined
+          : storeFull(resource.name, store.maxItems);
+    }
+    case 'read': {
+      const key = pending.named()?.keys[0];
+      answer.body = setPointer(
+        answer.body,
+        resource.item,
+        (key === undefined ? undefined : store.get(resource.name, key)) ?? null,
+      );
+      return nothing;
+    }
+    case 'transition': {
+      const named = pending.named();
+      const plan: Plan = named ? planOf(store, resource.name, resource.transition, named) : { outcome: 'not-found' };
+      if (plan.outcome !== 'moves') return unanswered(responder, operation, plan);
+      if (resource.item !== undefined) answer.body = setPointer(answer.body, resource.item, plan.carried);
+      return () => {
+        move(store, resource.name, plan);
+        return undefined;
+      };
+    }
+    default:
+      return nothing;
+  }
+}
+
+/**
+ * A transition the checks let through that cannot be made: the document gives no answer for its case, so the
+ * check was skipped (checks.ts). Its answer, should one be found, else the mock's own, saying what is missing.
+ */
+function unanswered(
+  responder: Responder,
+  operation: Operation,
+  plan: Exclude<Plan, { outcome: 'moves' }>,
+): MockResponse {
+  const errorCase = plan.outcome === 'not-found' ? 'resource-not-found' : 'transition-refused';
+  const standing = plan.outcome === 'refused' ? { standing: plan.standing } : {};
+  const what =
+    plan.outcome === 'not-found'
+      ? 'An item it names is not one of this tenant'
+      : 'An item it names is in a state the transition may not leave, so none moves';
+  return (
+    responder.failureAnswer(operation, { errorCase, ...standing }) ??
+    responder.ownAnswer(
+      plan.outcome === 'not-found' ? 404 : 409,
+      `${what} (${operation.operationId}; the document gives no answer with x-error-case: ${errorCase})`,
+    )
+  );
 }
 
 /** Each parameter the request gives, as the server reads it (a number where its schema takes one). */

@@ -123,7 +123,7 @@ function caseItems(contract: Contract, variableOf: (op: Operation) => string) {
     }
     const operation = contract.operations.find((op) => op.operationId === testCase.operationId);
     if (!operation) throw new Error(`the case ${testCase.id} names no operation of the document`);
-    const again = isCreation(operation, testCase.expect) ? existsAnswer(contract, operation) : [];
+    const again = changesHeld(operation, testCase.expect) ? againAnswer(contract, operation) : [];
     return [caseItem(testCase, variableOf(operation), again)];
   });
   return { items, leftOut };
@@ -173,7 +173,7 @@ function documentedItem(contract: Contract, operation: Operation, item: JsonObje
     return { ...response, originalRequest: { ...toJson(request), body: original.body ?? null } };
   });
   const success: Expectation[] = operation.success ? [{ status: Number(operation.success.status) }] : [];
-  const answers = [...success, ...existsAnswer(contract, operation)].map(documentedAnswer);
+  const answers = [...success, ...againAnswer(contract, operation)].map(documentedAnswer);
   return {
     name: String(item.name ?? operation.summary),
     request: { ...request, ...(converted.description === undefined ? {} : { description: converted.description }) },
@@ -182,15 +182,21 @@ function documentedItem(contract: Contract, operation: Operation, item: JsonObje
   };
 }
 
-/** Whether the case expects its create to make a new item. */
-function isCreation(operation: Operation, expect: Expectation): boolean {
-  return operation.resource?.action === 'create' && String(expect.status) === operation.success?.status;
+/** Whether the case expects its create or transition to change what the server holds. */
+function changesHeld(operation: Operation, expect: Expectation): boolean {
+  const action = operation.resource?.action;
+  return (action === 'create' || action === 'transition') && String(expect.status) === operation.success?.status;
 }
 
-/** For a create: the documented answer when the key exists, which a second run of the collection gets. */
-function existsAnswer(contract: Contract, operation: Operation): Expectation[] {
-  if (operation.resource?.action !== 'create') return [];
-  const found = answerFor(contract, 'resource-exists', operation);
+/**
+ * The documented answer a second run of the collection gets where the first changed what the server holds: a create
+ * finds its key taken, a transition finds its item moved on.
+ */
+function againAnswer(contract: Contract, operation: Operation): Expectation[] {
+  const action = operation.resource?.action;
+  const errorCase =
+    action === 'create' ? 'resource-exists' : action === 'transition' ? 'transition-refused' : undefined;
+  const found = errorCase && answerFor(contract, errorCase, operation);
   return found ? [{ status: Number(found.response.status), example: found.example.value }] : [];
 }
 
@@ -219,7 +225,7 @@ function describe(
     '',
     'Each operation sends its documented example, with auth only where the operation has security; creates run',
     'first, so that reads find what they made. Run again against the same server, a create may answer that the',
-    'item exists: the tests accept that documented answer.',
+    'item exists, and a transition that the item has moved on: the tests accept those documented answers.',
     '',
     `*${CASES_FOLDER}* holds ${included} cases of the conformance catalogue, each testing its documented answer.`,
     `${total} cases are left out, because Postman cannot send them as one plain request:`,

@@ -176,14 +176,10 @@ describe('exit codes', () => {
 
   it('1 against a server with one wrong status: grouped by rule, one root cause per case, cURL without credentials', async () => {
     const reportDir = join(dir, 'faulty');
-    const { code, stdout, output } = await run([
-      '--base-url',
-      faultyUrl,
-      '--report',
-      'json,junit,html',
-      '--report-dir',
-      reportDir,
-    ]);
+    const { code, stdout, output } = await run(
+      ['--base-url', faultyUrl, '--report', 'json,junit,html', '--report-dir', reportDir],
+      bothTenants,
+    );
     expect(code).toBe(1);
     expect(stdout).toMatch(/^Failing cases, by the rule they break \(\d+ cases, \d+ rules\):$/m);
     expect(stdout).toMatch(/^rule #\/[^ ]+ \(\d+ case\(s\)\)$/m);

@@ -33,6 +33,8 @@ describe('bodyShapeCases', () => {
     const body = JSON.parse(pair!.request.body!);
     expect([body.quantity, body.extra_percentage]).toEqual([100000, 100]);
     expect(pair!.expect.status).toBe(200);
-    expect(byPart.get('pair.extra_percentage.quantity.minimum')!.request.body).toMatch(/"extra_percentage":0,.*"quantity":0/);
+    expect(byPart.get('pair.extra_percentage.quantity.minimum')!.request.body).toMatch(
+      /"extra_percentage":0,.*"quantity":0/,
+    );
   });
 });
