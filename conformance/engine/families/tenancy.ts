@@ -11,7 +11,7 @@ export function tenancyCases(context: OperationContext): Case[] {
   const lifecycle = lifecyclesOf(context.contract).find((l) => l.create.operationId === context.operation.operationId);
   const steps = storeSteps(context, lifecycle);
   if (!steps) return [];
-  return [...readCases(steps), ...listCase(steps), ...transitionCase(steps), ...createCase(steps)];
+  return [...readCases(steps), ...listCase(steps), ...transitionCases(steps), ...createCase(steps)];
 }
 
 function caseOf(context: OperationContext, part: string, title: string, last: Step, prelude: Step[]): Case {
@@ -61,26 +61,46 @@ function listCase(steps: StoreSteps): Case[] {
   ];
 }
 
-/** The second tenant moves the first's item by the first transition from the initial state: not found. */
-function transitionCase(steps: StoreSteps): Case[] {
+/**
+ * For each transition, the first tenant's item brought to a state it may leave: the second tenant's transition of it
+ * is not found, and the first tenant then reads it unmoved.
+ */
+function transitionCases(steps: StoreSteps): Case[] {
   const lifecycle = steps.lifecycle;
-  const transition = lifecycle?.transitions.find((t) =>
-    t.from.some((from) => JSON.stringify(from) === JSON.stringify(lifecycle.initial)),
-  );
-  if (!transition) return [];
-  const key = steps.newKey();
-  const item = steps.itemOf(steps.bodyFor(key));
-  const last = steps.transitionStep(transition, [key], [item], { tenant: 'second', outcome: 'not-found' });
-  const context = steps.create.sibling(transition.operation.operationId)!;
-  return [
-    caseOf(
-      context,
-      'transition',
-      `the second tenant cannot ${transition.operation.operationId} the first tenant's item`,
-      last,
-      [steps.createStep(key)],
-    ),
-  ];
+  return (lifecycle?.transitions ?? []).flatMap((transition) => {
+    const from = transition.from.find((state) => lifecycle!.pathTo(state) !== undefined);
+    if (from === undefined) return [];
+    const context = steps.create.sibling(transition.operation.operationId)!;
+    const name = transition.operation.operationId;
+    const attempt = () => {
+      const reached = steps.reach(from);
+      const other = { tenant: 'second' as const, outcome: 'not-found' as const };
+      return { reached, theirs: steps.transitionStep(transition, [reached.key], [reached.item], other) };
+    };
+    const tried = attempt();
+    const cases = [
+      caseOf(
+        context,
+        name,
+        `the second tenant cannot ${name} the first tenant's item`,
+        tried.theirs,
+        tried.reached.prelude,
+      ),
+    ];
+    const after = attempt();
+    const read = steps.read && steps.readStep(after.reached.key, after.reached.item);
+    if (steps.read && read)
+      cases.push(
+        caseOf(
+          steps.read,
+          `${name}.then-read`,
+          `after the second tenant tried ${name}, the first's item is unmoved`,
+          read,
+          [...after.reached.prelude, after.theirs],
+        ),
+      );
+    return cases;
+  });
 }
 
 /** The second tenant creates under the first's key: a new item of its own. */
