@@ -6,7 +6,7 @@ import { loadContract, type Contract } from '../lib/contract.ts';
 import { credentialsOf } from '../lib/credentials.ts';
 import { scratchDir } from './processes.ts';
 import { fixed, heading, table } from './table.ts';
-import { dreddGrader, oursGrader, specmaticGrader, specmaticOverlay, type Credentials, type Verdict } from './tools.ts';
+import { dreddGrader, oursGrader, specmaticGrader, specmaticOverlay, type Tenants, type Verdict } from './tools.ts';
 
 interface Row {
   fault: FaultName | 'none';
@@ -20,7 +20,7 @@ interface Row {
 const FIXTURE = 'test/fixtures/kinds.openapi.yaml';
 
 export interface DetectionOptions {
-  credentials: Credentials;
+  tenants: Tenants;
   /** Targets graded at once (each with its own reference server); the tools themselves run one after another. */
   concurrency: number;
   /** Headers a valid request needs besides its body, from the document (for Dredd's hooks). */
@@ -43,19 +43,20 @@ type Print = (text: string) => void;
 
 export async function runDetection(contract: Contract, options: DetectionOptions, print: Print) {
   print(heading('3. Detection of faulty servers (issue 4)'));
-  const { credentials } = options;
+  const { tenants } = options;
+  const { credentials } = tenants;
   const work = scratchDir('detection');
   const overlay = specmaticOverlay(contract, credentials, work);
   const graders: Graders = {
-    ours: oursGrader(contract, credentials),
+    ours: oursGrader(contract, tenants),
     dredd: dreddGrader(options.headers, work),
     specmatic: specmaticGrader(contract, credentials, work, overlay),
   };
   printTools(work, overlay, print);
-  await printAsIs(graders, credentials, print);
+  await printAsIs(graders, tenants, print);
   const targets: Target[] = [
     { fault: 'none', description: 'fault-free reference server' },
-    ...(await applicableFaults(credentials, print)),
+    ...(await applicableFaults(tenants, print)),
   ];
   const started = performance.now();
   const rows = await gradeTargets(targets, graders, options, print);
@@ -86,8 +87,8 @@ function printTools(work: string, overlay: string, print: Print) {
 }
 
 /** Dredd and Specmatic as they come, against the fault-free server: what a user gets without the bench's help. */
-async function printAsIs({ dredd, specmatic }: Graders, credentials: Credentials, print: Print) {
-  const good = await startReferenceServer({ credentials });
+async function printAsIs({ dredd, specmatic }: Graders, tenants: Tenants, print: Print) {
+  const good = await startReferenceServer(tenants);
   try {
     const [dreddAsIs, specmaticAsIs] = [await dredd(good.url, 'as-is'), await specmatic(good.url, 'as-is')];
     print('\nTools as they come, against the FAULT-FREE reference server (flagged here = false positive):');
@@ -106,11 +107,11 @@ async function printAsIs({ dredd, specmatic }: Graders, credentials: Credentials
 }
 
 /** The faults that start on the kit's document (one that names a schema of the fixture only does not). */
-async function applicableFaults(credentials: Credentials, print: Print): Promise<typeof FAULTS> {
+async function applicableFaults(tenants: Tenants, print: Print): Promise<typeof FAULTS> {
   const applicable: typeof FAULTS = [];
   for (const fault of FAULTS) {
     try {
-      await (await startReferenceServer({ credentials, fault: fault.fault })).close();
+      await (await startReferenceServer({ ...tenants, fault: fault.fault })).close();
       applicable.push(fault);
     } catch (error) {
       print(
@@ -130,7 +131,7 @@ async function gradeTargets(targets: Target[], graders: Graders, options: Detect
       const index = next++;
       const target = targets[index]!;
       const fault = target.fault === 'none' ? {} : { fault: target.fault };
-      const server = await startReferenceServer({ credentials: options.credentials, ...fault });
+      const server = await startReferenceServer({ ...options.tenants, ...fault });
       try {
         const row: Row = {
           ...target,
@@ -183,14 +184,14 @@ function printDetected(clean: Row, faulty: Row[], print: Print) {
  */
 async function printFixtureDetection(clean: Row, faulty: Row[], print: Print) {
   const fixture = loadContract(FIXTURE);
-  const fixtureCredentials = Object.fromEntries(credentialsOf(fixture).map((c) => [c.key, `Bench${c.key}7`]));
-  const oursOnFixture = oursGrader(fixture, fixtureCredentials);
+  const valuesOf = (prefix: string) =>
+    Object.fromEntries(credentialsOf(fixture).map((c) => [c.key, `${prefix}${c.key}7`]));
+  const fixtureTenants: Tenants = { credentials: valuesOf('Bench'), secondTenant: valuesOf('BenchSecond') };
+  const oursOnFixture = oursGrader(fixture, fixtureTenants);
   const onFixture = new Map<FaultName, Verdict>();
   for (const { fault } of FAULTS) {
     // A fault that names a schema of the kit's document only (OrderId) does not start on the fixture.
-    const server = await startReferenceServer({ credentials: fixtureCredentials, fault, document: fixture }).catch(
-      () => undefined,
-    );
+    const server = await startReferenceServer({ ...fixtureTenants, fault, document: fixture }).catch(() => undefined);
     if (!server) continue;
     try {
       onFixture.set(fault, await oursOnFixture(server.url));
@@ -198,7 +199,7 @@ async function printFixtureDetection(clean: Row, faulty: Row[], print: Print) {
       await server.close();
     }
   }
-  const cleanFixture = await startReferenceServer({ credentials: fixtureCredentials, document: fixture });
+  const cleanFixture = await startReferenceServer({ ...fixtureTenants, document: fixture });
   const fixtureFalsePositive = await oursOnFixture(cleanFixture.url).finally(() => cleanFixture.close());
   const either = FAULTS.filter(
     ({ fault }) => faulty.find((r) => r.fault === fault)?.ours.flagged || onFixture.get(fault)?.flagged,

@@ -33,6 +33,13 @@ async function run(argv: string[]): Promise<number> {
     apiKey: 'bench-api-key',
     apiSecret: 'bench-api-secret',
   };
+  // The reference servers of the detection table have a second tenant too, so that the tenancy cases run.
+  const secondTenant = {
+    token: 'bench-second-token-7c21',
+    channelKey: 'BenchSecondKey7',
+    apiKey: 'bench-second-api-key',
+    apiSecret: 'bench-second-api-secret',
+  };
   const requests = benchRequests(credentials);
   const started = performance.now();
   print(
@@ -50,14 +57,22 @@ async function run(argv: string[]): Promise<number> {
   }
   if (options.parts.has('conformance')) {
     const { runConformanceTiming } = await import('./conformance-timing.ts');
-    await runConformanceTiming(requests.contract, { rounds: options.rounds, secrets: credentials }, print);
+    await runConformanceTiming(
+      requests.contract,
+      { rounds: options.rounds, tenants: { credentials, secondTenant } },
+      print,
+    );
   }
   if (options.parts.has('detection')) {
     const headers = Object.fromEntries(
       Object.entries(requests.valid.headers).filter(([name]) => name !== 'content-type'),
     );
     const { runDetection } = await import('./detection.ts');
-    await runDetection(requests.contract, { credentials, headers, concurrency: options.concurrency }, print);
+    await runDetection(
+      requests.contract,
+      { tenants: { credentials, secondTenant }, headers, concurrency: options.concurrency },
+      print,
+    );
   }
   if (options.parts.has('packages')) {
     const { runPackages } = await import('./packages.ts');

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { BUNDLE_PATH, type Contract } from '../lib/contract.ts';
-import { credentialKey, type Secrets } from '../lib/credentials.ts';
+import { credentialKey, credentialsOf, secondTenantSecrets, type Secrets } from '../lib/credentials.ts';
 import { buildCatalogue } from '../conformance/engine/catalogue.ts';
 import { readingOf } from '../conformance/engine/reading.ts';
 import { runCases } from '../conformance/run/runner.ts';
@@ -24,12 +24,20 @@ export interface Verdict {
 /** Credential values by key (lib/credentials.ts): token, channelKey, apiKey, apiSecret. */
 export type Credentials = Secrets;
 
-export function oursGrader(contract: Contract, credentials: Credentials) {
+/** The two tenants every server of the table is started with, so that the tenancy cases run too. */
+export interface Tenants {
+  credentials: Credentials;
+  /** The second tenant's values, by the first tenant's keys, as servers take them. */
+  secondTenant: Credentials;
+}
+
+export function oursGrader(contract: Contract, { credentials, secondTenant }: Tenants) {
+  const secrets = { ...credentials, ...secondTenantSecrets(credentialsOf(contract), secondTenant) };
   const grading = readingOf(contract);
   const { cases } = buildCatalogue(grading, { uniquePrefix: 'bench-detect' });
   return async (url: string): Promise<Verdict> => {
     const started = performance.now();
-    const target = targetFor(contract, { baseUrl: url, secrets: credentials, timeoutMs: 5000 });
+    const target = targetFor(contract, { baseUrl: url, secrets, timeoutMs: 5000 });
     const results = await runCases(cases, target, grading, { concurrency: 8, generatedRuns: 25, seed: 1 });
     const failed = results.filter((r) => !r.passed);
     const first = failed[0];

@@ -80,6 +80,36 @@ describe('answers over the limits', () => {
   });
 });
 
+describe('a list the document leaves unbounded (no maxItems)', () => {
+  const list = cases.find((c) => c.id === 'getOpenPackagingOrders.success.documented')!;
+  const listing = contract.operations.find((op) => op.operationId === list.operationId)!;
+  const example = listing.success!.examples[0]!.value as { data: unknown[] };
+  /** The documented list answer with `count` copies of its example order. */
+  const longList = (count: number) =>
+    json(200, JSON.stringify({ ...example, data: Array.from({ length: count }, () => example.data[0]) }));
+
+  it('is read past the 1 MiB of other answers, and judged', async () => {
+    const body = JSON.stringify({ ...example, data: Array.from({ length: 8000 }, () => example.data[0]) });
+    expect(body.length).toBeGreaterThan(2 * 1024 * 1024);
+    const result = await runCase(list, await longList(8000), grading);
+    expect(result).toMatchObject({ outcome: 'passed', failures: [] });
+  });
+
+  it('over even its larger limits is not judged, and says why: a long list is no departure', async () => {
+    const result = await runCase(list, await longList(30_000), grading);
+    expect(result).toMatchObject({ outcome: 'inapplicable', passed: true, failures: [] });
+    expect(result.note).toMatch(
+      /^not judged: the answer of getOpenPackagingOrders is longer than the suite reads \(body over 8388608 bytes/,
+    );
+    expect(result.note).toMatch(/sets no bound on this list/);
+  });
+
+  it('while an answer the document bounds is still held to 1 MiB', async () => {
+    const result = await runCase(success, await json(200, `{"data":"${'x'.repeat(2 * 1024 * 1024)}"}`), grading);
+    expect(rootCause(result).root).toMatchObject({ check: 'answerWithinLimits' });
+  });
+});
+
 describe('what a result keeps', () => {
   it('blanks a secret before cutting, so that none is left half-shown at the cut', async () => {
     // The token in JSON-escaped spelling, standing across the place where the value is cut.

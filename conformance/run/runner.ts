@@ -7,14 +7,9 @@ import fc from 'fast-check';
 import type { Case, CaseRequest, Drawn, Expectation } from '../engine/case.ts';
 import type { CaseResult, CheckResult } from '../engine/result.ts';
 import { CHECKS, ROOT_CAUSES, type CheckName, type Exchange } from './checks.ts';
-import { parseBoundedJson } from './http/parse-json.ts';
-import {
-  bodyText,
-  DEFAULT_LIMITS,
-  exchange as boundedExchange,
-  isAnswer,
-  truncationNote,
-} from './http/read-response.ts';
+import { answerLimits, ANSWER_LIMITS, unjudgedNote, type AnswerLimits } from './answer-limits.ts';
+import { DEFAULT_JSON_LIMITS, parseBoundedJson } from './http/parse-json.ts';
+import { bodyText, exchange as boundedExchange, isAnswer, truncationNote } from './http/read-response.ts';
 import { fill, secretWrittenIn, type Filled } from '../engine/placeholders.ts';
 import type { ContractReading } from '../engine/reading.ts';
 import { excerpt } from './secrets.ts';
@@ -36,10 +31,11 @@ export type Sender = (
   operationId: string,
   request: CaseRequest,
   earlier?: Json,
+  limits?: AnswerLimits,
 ) => Promise<Exchange | { inapplicable: string }>;
 
 /** Fills the request's placeholders and sends it; never throws. */
-export const send: Sender = async (target, operationId, request, earlier) => {
+export const send: Sender = async (target, operationId, request, earlier, limits = ANSWER_LIMITS) => {
   const path = fill(request.path, target.secrets, earlier, encodeURIComponent);
   const headers = Object.entries(request.headers).map(
     ([name, value]) => [name, fill(value, target.secrets, earlier, (v) => v)] as const,
@@ -60,7 +56,7 @@ export const send: Sender = async (target, operationId, request, earlier) => {
       headers: Object.fromEntries(headers.map(([name, value]) => [name, value.text])),
       ...(body ? { body: body.text } : {}),
     },
-    { maxBodyBytes: target.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes, timeoutMs: target.timeoutMs },
+    { maxBodyBytes: limits.maxBodyBytes, timeoutMs: target.timeoutMs },
   );
   if (!isAnswer(outcome)) return { headers: {}, text: '', ms: outcome.ms, failure: outcome.failure };
   const answered = { status: outcome.status, headers: outcome.headers, ms: outcome.ms };
@@ -68,7 +64,7 @@ export const send: Sender = async (target, operationId, request, earlier) => {
   // A cut body is not graded, so it is not kept either: a MiB per answer adds up over hundreds of cases.
   if (truncated) return { ...answered, text: '', overLimit: truncated };
   const text = bodyText(outcome);
-  const parsed = parseBoundedJson(text);
+  const parsed = parseBoundedJson(text, { maxDepth: DEFAULT_JSON_LIMITS.maxDepth, maxNodes: limits.maxNodes });
   if (parsed.ok) return { ...answered, text, json: parsed.value as Json };
   // Not JSON is for the checks to judge; JSON of a shape past the limits is never handed to them.
   return /^not JSON/.test(parsed.reason) ? { ...answered, text } : { ...answered, text, overLimit: parsed.reason };
@@ -112,8 +108,16 @@ export async function runCase(
   if (testCase.property) return runProperty(testCase, target, context, options, sender);
   const earlier: Json[] = [];
   let ms = 0;
+  /** Sends one request within its operation's limits; an unbounded list over them leaves the case unjudged. */
+  const sendWithin = async (operationId: string, request: CaseRequest) => {
+    const limits = answerLimits(context.contract, operationId);
+    const exchange = await sender(target, operationId, request, earlier.at(-1), limits);
+    return 'overLimit' in exchange && exchange.overLimit !== undefined && limits.unbounded
+      ? { inapplicable: unjudgedNote(operationId, exchange.overLimit, limits) }
+      : exchange;
+  };
   for (const [index, step] of (testCase.prelude ?? []).entries()) {
-    const exchange = await sender(target, step.operationId, step.request, earlier.at(-1));
+    const exchange = await sendWithin(step.operationId, step.request);
     if ('inapplicable' in exchange)
       return { testCase, outcome: 'inapplicable', passed: true, ms, failures: [], note: exchange.inapplicable };
     ms += exchange.ms;
@@ -125,7 +129,7 @@ export async function runCase(
     }
     earlier.push(exchange.json ?? null);
   }
-  const exchange = await sender(target, testCase.operationId, testCase.request, earlier.at(-1));
+  const exchange = await sendWithin(testCase.operationId, testCase.request);
   if ('inapplicable' in exchange)
     return { testCase, outcome: 'inapplicable', passed: true, ms, failures: [], note: exchange.inapplicable };
   const failures = grade(testCase, exchange, target, context, earlier);

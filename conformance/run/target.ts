@@ -14,14 +14,12 @@ export interface Target {
   redact: TargetRedactor;
   /** One deadline per request: connect, headers and the whole body. */
   timeoutMs: number;
-  /** Body bytes read per answer, after decompression (default: 1 MiB, DEFAULT_LIMITS of run/http/read-response.ts). */
-  maxBodyBytes?: number;
   /** The base URL of an operation: the one given, or its own servers' (`/v1/api_auth`). */
   baseUrlFor(operationId: string): string;
 }
 
 /** What a caller says of the server: the rest of a Target is read from the contract. */
-export type TargetSettings = Pick<Target, 'baseUrl' | 'secrets' | 'timeoutMs' | 'maxBodyBytes'>;
+export type TargetSettings = Pick<Target, 'baseUrl' | 'secrets' | 'timeoutMs'>;
 
 /** The target, its redactor the one given (the CLI makes it before the options are read) or else a new one. */
 export function targetFor(
