@@ -11,6 +11,26 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { benchSettings, USAGE, type BenchSettings } from './options.ts';
 import { installCleanup, killAll, removeScratch } from './processes.ts';
 import { benchRequests } from './requests.ts';
+import type { Tenants } from './tools.ts';
+
+/**
+ * Credentials the bench gives every server it starts (the mock, the reference servers); the second tenant's let the
+ * tenancy cases run in the conformance timing and the detection table.
+ */
+const TENANTS: Tenants = {
+  credentials: {
+    token: 'bench-token-3f9a',
+    channelKey: 'BenchChannelKey2024',
+    apiKey: 'bench-api-key',
+    apiSecret: 'bench-api-secret',
+  },
+  secondTenant: {
+    token: 'bench-second-token-7c21',
+    channelKey: 'BenchSecondKey7',
+    apiKey: 'bench-second-api-key',
+    apiSecret: 'bench-second-api-secret',
+  },
+};
 
 async function run(argv: string[]): Promise<number> {
   let options: BenchSettings;
@@ -26,20 +46,7 @@ async function run(argv: string[]): Promise<number> {
   }
   installCleanup();
   const print = (text: string) => console.log(text);
-  // Credentials the bench gives every server it starts (the mock, the reference servers).
-  const credentials = {
-    token: 'bench-token-3f9a',
-    channelKey: 'BenchChannelKey2024',
-    apiKey: 'bench-api-key',
-    apiSecret: 'bench-api-secret',
-  };
-  // The reference servers of the detection table have a second tenant too, so that the tenancy cases run.
-  const secondTenant = {
-    token: 'bench-second-token-7c21',
-    channelKey: 'BenchSecondKey7',
-    apiKey: 'bench-second-api-key',
-    apiSecret: 'bench-second-api-secret',
-  };
+  const { credentials } = TENANTS;
   const requests = benchRequests(credentials);
   const started = performance.now();
   print(
@@ -57,22 +64,14 @@ async function run(argv: string[]): Promise<number> {
   }
   if (options.parts.has('conformance')) {
     const { runConformanceTiming } = await import('./conformance-timing.ts');
-    await runConformanceTiming(
-      requests.contract,
-      { rounds: options.rounds, tenants: { credentials, secondTenant } },
-      print,
-    );
+    await runConformanceTiming(requests.contract, { rounds: options.rounds, tenants: TENANTS }, print);
   }
   if (options.parts.has('detection')) {
     const headers = Object.fromEntries(
       Object.entries(requests.valid.headers).filter(([name]) => name !== 'content-type'),
     );
     const { runDetection } = await import('./detection.ts');
-    await runDetection(
-      requests.contract,
-      { tenants: { credentials, secondTenant }, headers, concurrency: options.concurrency },
-      print,
-    );
+    await runDetection(requests.contract, { tenants: TENANTS, headers, concurrency: options.concurrency }, print);
   }
   if (options.parts.has('packages')) {
     const { runPackages } = await import('./packages.ts');

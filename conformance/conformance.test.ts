@@ -342,6 +342,11 @@ const DETECTED_BY: Partial<Record<FaultName, Detection>> = {
     id: 'getPackagingOrderDetails.tenancy.read',
     rule: '#/paths/~1packaging_order~1details/get/x-resource',
   },
+  'path-transition-ignores-tenant': {
+    document: 'contract',
+    id: 'releasePackagingOrder.tenancy.releasePackagingOrder',
+    rule: '#/paths/~1packaging_order~1{order_id}~1release/patch/x-resource',
+  },
   'transition-from-ignored': {
     document: 'contract',
     id: 'releasePackagingOrder.lifecycle.open.releasePackagingOrder',
