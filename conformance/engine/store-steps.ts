@@ -7,8 +7,8 @@ import { credentialsOf, ofSecondTenant, placeholder } from '../../lib/credential
 import { echoOf, echoPlaces, parameterEchoes } from '../../lib/echo.ts';
 import { atPointer } from '../../lib/json.ts';
 import { keyPlace, listBound, type Lifecycle, type TransitionStep } from '../../lib/lifecycle.ts';
-import type { CaseRequest, Expectation, Step } from './case.ts';
-import { parameterChange, type Changes, type OperationContext } from './context.ts';
+import type { Case, CaseRequest, Expectation, Step } from './case.ts';
+import { parameterChange, type CaseSpec, type Changes, type OperationContext } from './context.ts';
 
 export type Tenant = 'first' | 'second';
 
@@ -113,6 +113,19 @@ export function storeSteps(create: OperationContext, lifecycle: Lifecycle | unde
     },
   };
   return steps;
+}
+
+/** What a case of steps says of itself; its request and answer are its last step's. */
+export type StepCaseSpec = Omit<CaseSpec, 'request' | 'expect' | 'prelude'>;
+
+/** The case of `context` whose request and expected answer are `last`'s, sent after `prelude`. */
+export function stepCase(context: OperationContext, spec: StepCaseSpec, last: Step, prelude: Step[] = []): Case {
+  return context.make({
+    ...spec,
+    request: last.request,
+    expect: last.expect,
+    ...(prelude.length > 0 ? { prelude } : {}),
+  });
 }
 
 /** Whether a transition's request names several items (its key is an array body property). */

@@ -6,7 +6,7 @@ import { isObject, type Json } from '../../../lib/json.ts';
 import { lifecyclesOf } from '../../../lib/lifecycle.ts';
 import type { Case } from '../case.ts';
 import type { OperationContext } from '../context.ts';
-import { storeSteps, type StoreSteps } from '../store-steps.ts';
+import { stepCase, storeSteps, type StoreSteps } from '../store-steps.ts';
 
 /** The ways a key can almost be another, and the key each makes of `key`. */
 const NEAR_MISSES: Record<string, { title: string; of: (key: string) => string }> = {
@@ -38,14 +38,22 @@ export function keyCases(context: OperationContext): Case[] {
     const [forRead, forCreate] = [newKey(), newKey()];
     if (forRead === undefined || forCreate === undefined || miss.of(forRead) === forRead) return [];
     return [
-      ...readCase(steps, forRead, miss.of(forRead), kind, miss.title),
-      ...createCase(steps, forCreate, miss.of(forCreate), kind, miss.title),
+      ...readCase(steps, { key: forRead, other: miss.of(forRead), kind, how: miss.title }),
+      ...createCase(steps, { key: forCreate, other: miss.of(forCreate), kind, how: miss.title }),
     ];
   });
 }
 
+/** A created key and its near miss: `other` is `key` with `how` (the near miss named `kind`). */
+interface NearMiss {
+  key: string;
+  other: string;
+  kind: string;
+  how: string;
+}
+
 /** A read of the near-miss key, after a create of the key, is not found. */
-function readCase(steps: StoreSteps, key: string, other: string, kind: string, how: string): Case[] {
+function readCase(steps: StoreSteps, { key, other, kind, how }: NearMiss): Case[] {
   const read = steps.read;
   const parameter = read?.operation.parameters.find(
     (p) => read.operation.resource?.action === 'read' && p.name === read.operation.resource.key,
@@ -58,21 +66,11 @@ function readCase(steps: StoreSteps, key: string, other: string, kind: string, h
   }
   const title = `after a create, a read of its key with ${how} is not found: another key`;
   const rule = `${read.operation.pointer}/x-resource`;
-  return [
-    read.make({
-      family: 'keys',
-      part: `keys.${kind}.read`,
-      title,
-      rule,
-      request: last.request,
-      expect: last.expect,
-      prelude: [steps.createStep(key)],
-    }),
-  ];
+  return [stepCase(read, { family: 'keys', part: `keys.${kind}.read`, title, rule }, last, [steps.createStep(key)])];
 }
 
 /** A create under the near-miss key, after a create of the key, makes a new item. */
-function createCase(steps: StoreSteps, key: string, other: string, kind: string, how: string): Case[] {
+function createCase(steps: StoreSteps, { key, other, kind, how }: NearMiss): Case[] {
   const { create } = steps;
   if (!createTakes(steps, other)) {
     create.note(`keys.${kind}.create left out: the key with ${how} breaks the create's schema`);
@@ -81,17 +79,8 @@ function createCase(steps: StoreSteps, key: string, other: string, kind: string,
   const last = steps.createStep(other);
   const title = `after a create, a create of its key with ${how} makes another item`;
   const rule = `${create.operation.pointer}/x-resource`;
-  return [
-    create.make({
-      family: 'keys',
-      part: `keys.${kind}.create`,
-      title,
-      rule,
-      request: last.request,
-      expect: last.expect,
-      prelude: [steps.createStep(key)],
-    }),
-  ];
+  const prelude = [steps.createStep(key)];
+  return [stepCase(create, { family: 'keys', part: `keys.${kind}.create`, title, rule }, last, prelude)];
 }
 
 /** Whether the create's body schema takes this key. */

@@ -5,7 +5,7 @@ import type { Json } from '../../../lib/json.ts';
 import { lifecyclesOf, type Lifecycle, type TransitionStep } from '../../../lib/lifecycle.ts';
 import type { Case, Step } from '../case.ts';
 import type { OperationContext } from '../context.ts';
-import { namesSeveral, shownBy, storeSteps, type StoreSteps } from '../store-steps.ts';
+import { namesSeveral, shownBy, stepCase, storeSteps, type StepCaseSpec, type StoreSteps } from '../store-steps.ts';
 
 /** Cases of a store are made once, by its create. */
 export function lifecycleCases(context: OperationContext): Case[] {
@@ -24,16 +24,11 @@ interface Walk {
   lifecycle: Lifecycle;
 }
 
-/** What a case says of itself; its request and answer are its last step's. */
-interface Named {
-  part: string;
-  title: string;
-  rule: string;
-}
+/** What a lifecycle case says of itself; its family is the lifecycle's. */
+type Named = Omit<StepCaseSpec, 'family'>;
 
-/** The case of `context` whose request and expected answer are `last`'s, after `prelude`. */
 function caseOf(context: OperationContext, named: Named, last: Step, prelude: Step[]): Case {
-  return context.make({ family: 'lifecycle', ...named, request: last.request, expect: last.expect, prelude });
+  return stepCase(context, { family: 'lifecycle', ...named }, last, prelude);
 }
 
 /** From one state: the read and the list it leaves, and every transition from it. */

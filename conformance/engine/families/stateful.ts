@@ -9,7 +9,7 @@ import { present } from '../../../lib/security.ts';
 import type { Case, Expectation, Step } from '../case.ts';
 import { parameterChange, tokenOnly, type Changes, type OperationContext } from '../context.ts';
 import { linkValue } from '../placeholders.ts';
-import { shownBy, storeSteps } from '../store-steps.ts';
+import { shownBy, stepCase, storeSteps } from '../store-steps.ts';
 
 export function statefulCases(context: OperationContext): Case[] {
   return [
@@ -40,17 +40,9 @@ function listCompleteCases(context: OperationContext): Case[] {
   const last = steps.listStep(items, []);
   if (!last) return [];
   const title = `after ${LIST_LENGTH} creates, the list holds every one, oldest first: it is complete`;
-  return [
-    list.make({
-      family: 'stateful',
-      part: 'stateful.list-complete',
-      title,
-      rule: `${list.operation.pointer}/x-resource`,
-      request: last.request,
-      expect: last.expect,
-      prelude: keys.map((key) => steps.createStep(key)),
-    }),
-  ];
+  const rule = `${list.operation.pointer}/x-resource`;
+  const prelude = keys.map((key) => steps.createStep(key));
+  return [stepCase(list, { family: 'stateful', part: 'stateful.list-complete', title, rule }, last, prelude)];
 }
 
 /** A transition of a key nobody created is not found (the value is new in this run). */
@@ -64,16 +56,8 @@ function unknownTransitionCases(context: OperationContext): Case[] {
   if (!transition || !steps) return [];
   const last = steps.transitionStep(transition, [steps.newKey()], [], { outcome: 'not-found' });
   const title = `${transition.resource.key} that no request created is not found`;
-  return [
-    context.make({
-      family: 'stateful',
-      part: 'stateful.unknown-key',
-      title,
-      rule: `${context.operation.pointer}/x-resource`,
-      request: last.request,
-      expect: last.expect,
-    }),
-  ];
+  const rule = `${context.operation.pointer}/x-resource`;
+  return [stepCase(context, { family: 'stateful', part: 'stateful.unknown-key', title, rule }, last)];
 }
 
 function createCases(context: OperationContext): Case[] {

@@ -4,7 +4,7 @@
 import { lifecyclesOf } from '../../../lib/lifecycle.ts';
 import type { Case, Step } from '../case.ts';
 import type { OperationContext } from '../context.ts';
-import { storeSteps, type StoreSteps } from '../store-steps.ts';
+import { stepCase, storeSteps, type StoreSteps } from '../store-steps.ts';
 
 /** Cases of a store are made once, by its create. */
 export function tenancyCases(context: OperationContext): Case[] {
@@ -14,17 +14,15 @@ export function tenancyCases(context: OperationContext): Case[] {
   return [...readCases(steps), ...listCase(steps), ...transitionCases(steps), ...createCase(steps)];
 }
 
-function caseOf(context: OperationContext, part: string, title: string, last: Step, prelude: Step[]): Case {
+/** A tenancy case: its rule is the `x-resource` of the operation it sends. */
+function caseOf(context: OperationContext, named: { part: string; title: string }, last: Step, prelude: Step[]): Case {
   const rule = `${context.operation.pointer}/x-resource`;
-  return context.make({
-    family: 'tenancy',
-    part: `tenancy.${part}`,
-    title,
-    rule,
-    request: last.request,
-    expect: last.expect,
+  return stepCase(
+    context,
+    { family: 'tenancy', part: `tenancy.${named.part}`, title: named.title, rule },
+    last,
     prelude,
-  });
+  );
 }
 
 /** The second tenant reads the first's key: not found; and each tenant reads its own item under one key. */
@@ -34,7 +32,9 @@ function readCases(steps: StoreSteps): Case[] {
   const created = steps.createStep(key);
   const other = steps.readStep(key, undefined, 'second');
   if (!read || !other) return [];
-  const cases = [caseOf(read, 'read', "the second tenant does not find the first tenant's item", other, [created])];
+  const cases = [
+    caseOf(read, { part: 'read', title: "the second tenant does not find the first tenant's item" }, other, [created]),
+  ];
   // Both tenants make an item under one key, from different examples where there are two: each reads its own.
   const shared = steps.newKey();
   const examples = steps.create.operation.requestBody?.examples.length ?? 0;
@@ -42,10 +42,12 @@ function readCases(steps: StoreSteps): Case[] {
   const own = steps.readStep(shared, steps.itemOf(steps.bodyFor(shared)));
   if (own)
     cases.push(
-      caseOf(read, 'read-own', 'after both tenants create one key, the first reads its own item', own, [
-        steps.createStep(shared),
-        theirs,
-      ]),
+      caseOf(
+        read,
+        { part: 'read-own', title: 'after both tenants create one key, the first reads its own item' },
+        own,
+        [steps.createStep(shared), theirs],
+      ),
     );
   return cases;
 }
@@ -55,9 +57,12 @@ function listCase(steps: StoreSteps): Case[] {
   const last = steps.listStep([], [key], 'second');
   if (!steps.list || !last) return [];
   return [
-    caseOf(steps.list, 'list', "the second tenant's list does not hold the first tenant's item", last, [
-      steps.createStep(key),
-    ]),
+    caseOf(
+      steps.list,
+      { part: 'list', title: "the second tenant's list does not hold the first tenant's item" },
+      last,
+      [steps.createStep(key)],
+    ),
   ];
 }
 
@@ -81,8 +86,7 @@ function transitionCases(steps: StoreSteps): Case[] {
     const cases = [
       caseOf(
         context,
-        name,
-        `the second tenant cannot ${name} the first tenant's item`,
+        { part: name, title: `the second tenant cannot ${name} the first tenant's item` },
         tried.theirs,
         tried.reached.prelude,
       ),
@@ -93,8 +97,7 @@ function transitionCases(steps: StoreSteps): Case[] {
       cases.push(
         caseOf(
           steps.read,
-          `${name}.then-read`,
-          `after the second tenant tried ${name}, the first's item is unmoved`,
+          { part: `${name}.then-read`, title: `after the second tenant tried ${name}, the first's item is unmoved` },
           read,
           [...after.reached.prelude, after.theirs],
         ),
@@ -108,8 +111,11 @@ function createCase(steps: StoreSteps): Case[] {
   const key = steps.newKey();
   const last = steps.createStep(key, { tenant: 'second' });
   return [
-    caseOf(steps.create, 'create', "the second tenant creates an item under the first tenant's key", last, [
-      steps.createStep(key),
-    ]),
+    caseOf(
+      steps.create,
+      { part: 'create', title: "the second tenant creates an item under the first tenant's key" },
+      last,
+      [steps.createStep(key)],
+    ),
   ];
 }
